@@ -1,0 +1,274 @@
+package io.msqbeam.pipelines.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.druid.data.input.InputRow;
+import org.apache.druid.data.input.ListBasedInputRow;
+import org.apache.druid.data.input.impl.TimestampSpec;
+import org.apache.druid.java.util.common.DateTimes;
+import org.apache.druid.java.util.common.FileUtils;
+import org.apache.druid.java.util.common.granularity.Granularities;
+import org.apache.druid.query.aggregation.AggregatorFactory;
+import org.apache.druid.segment.IndexSpec;
+import org.apache.druid.segment.QueryableIndex;
+import org.apache.druid.segment.column.ColumnType;
+import org.apache.druid.segment.column.RowSignature;
+import org.apache.druid.segment.incremental.IncrementalIndex;
+import org.apache.druid.segment.incremental.IncrementalIndexAddResult;
+import org.apache.druid.segment.incremental.IncrementalIndexSchema;
+import org.apache.druid.segment.incremental.OnheapIncrementalIndex;
+import org.apache.druid.timeline.DataSegment;
+import org.apache.druid.timeline.partition.NumberedShardSpec;
+import org.joda.time.Interval;
+import org.joda.time.chrono.ISOChronology;
+
+/**
+ * Builds one Druid segment — one (interval, version, partitionNum) — from rows added one at a
+ * time, and pushes it to deep storage.
+ *
+ * <p>Memory stays bounded the way Druid's own appenderator bounds it: rows go into an on-heap
+ * {@link IncrementalIndex}; every {@code maxRowsInMemory} rows that index is persisted to a
+ * segment directory under {@code tempDir} and a fresh one started. {@link #finish()} merges the
+ * persisted parts into the final segment (merging sorts rows by {@code __time}, then by the
+ * dimensions in order), zips it and pushes it with {@link LocalDeepStorage}.
+ *
+ * <p>Not thread-safe: one writer per bundle/partition. Always {@link #close()} it: that deletes
+ * the temporary files, also when {@code add} or {@code finish} failed.
+ */
+public final class SegmentWriter implements Closeable {
+
+  /** Druid's default {@code maxRowsInMemory} for ingestion tasks. */
+  public static final int DEFAULT_MAX_ROWS_IN_MEMORY = 100_000;
+
+  /** Segment format version written by {@code IndexMergerV9}: what a Druid 0.x–37 historical loads. */
+  static final int BINARY_VERSION = 9;
+
+  private final DruidRuntime druid = DruidRuntime.initialize();
+  private final SegmentSchema schema;
+  private final Interval interval;
+  private final String version;
+  private final int partitionNum;
+  private final File workDir;
+  private final LocalDeepStorage deepStorage;
+  private final int maxRowsInMemory;
+  private final IncrementalIndexSchema indexSchema;
+  private final RowSignature rowSignature;
+  private final List<String> dimensionNames;
+  private final IndexSpec indexSpec = IndexSpec.getDefault();
+  private final List<File> persistedParts = new ArrayList<>();
+
+  private IncrementalIndex index;
+  private long rowsAdded;
+  private boolean finished;
+
+  public SegmentWriter(
+      SegmentSchema schema,
+      Interval interval,
+      String version,
+      int partitionNum,
+      File tempDir,
+      File deepStorageRoot,
+      int maxRowsInMemory) {
+    this.schema = requireNonNull(schema, "schema is null");
+    // Druid's ids and storage paths print instants in UTC; an interval built in another zone
+    // would otherwise name a different directory than the one Druid looks in.
+    this.interval = requireNonNull(interval, "interval is null").withChronology(ISOChronology.getInstanceUTC());
+    this.version = requireNonNull(version, "version is null");
+    requireNonNull(tempDir, "tempDir is null");
+    this.deepStorage = new LocalDeepStorage(requireNonNull(deepStorageRoot, "deepStorageRoot is null"));
+    if (partitionNum < 0) {
+      throw new IllegalArgumentException("partitionNum is negative: " + partitionNum);
+    }
+    if (maxRowsInMemory <= 0) {
+      throw new IllegalArgumentException("maxRowsInMemory must be positive: " + maxRowsInMemory);
+    }
+    this.partitionNum = partitionNum;
+    this.maxRowsInMemory = maxRowsInMemory;
+    this.dimensionNames = schema.dimensionNames();
+    this.rowSignature = rowSignature(schema);
+    this.indexSchema =
+        IncrementalIndexSchema.builder()
+            .withMinTimestamp(interval.getStartMillis())
+            .withTimestampSpec(new TimestampSpec(SegmentSchema.TIME_COLUMN, "millis", null))
+            .withQueryGranularity(Granularities.NONE)
+            .withDimensionsSpec(schema.toDimensionsSpec())
+            .withMetrics(new AggregatorFactory[0])
+            .withRollup(false)
+            .build();
+    try {
+      Files.createDirectories(tempDir.toPath());
+      this.workDir = Files.createTempDirectory(tempDir.toPath(), "segment-" + partitionNum + "-").toFile();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a work directory under " + tempDir, e);
+    }
+  }
+
+  /**
+   * Adds one row. {@code dimensionValues} line up with the schema's dimensions; each is a String,
+   * a Long or Integer, a Float, a Double, {@code null}, or a {@code List<String>} for a
+   * multi-value string. The array is copied, so callers may reuse it.
+   *
+   * @throws IllegalArgumentException if the timestamp is outside the segment's interval or a
+   *     value cannot be stored in its column
+   */
+  public void add(long timestampMillis, Object[] dimensionValues) {
+    requireNonNull(dimensionValues, "dimensionValues is null");
+    if (finished) {
+      throw new IllegalStateException("Segment " + describe() + " is already finished");
+    }
+    if (dimensionValues.length != dimensionNames.size()) {
+      throw new IllegalArgumentException(
+          "Expected " + dimensionNames.size() + " dimension values, got " + dimensionValues.length);
+    }
+    if (!interval.contains(timestampMillis)) {
+      throw new IllegalArgumentException(
+          "Timestamp " + DateTimes.utc(timestampMillis) + " is outside segment interval " + interval);
+    }
+    if (index == null) {
+      index = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema).setMaxRowCount(maxRowsInMemory).build();
+    }
+    InputRow row =
+        new ListBasedInputRow(
+            rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(dimensionValues.clone()));
+    IncrementalIndexAddResult result = index.add(row);
+    if (result.hasParseException()) {
+      throw new IllegalArgumentException(
+          "Cannot add row to segment " + describe() + ": " + result.getParseException().getMessage(),
+          result.getParseException());
+    }
+    rowsAdded++;
+    if (index.numRows() >= maxRowsInMemory) {
+      persistInMemoryRows();
+    }
+  }
+
+  /** Rows added so far. */
+  public long rowCount() {
+    return rowsAdded;
+  }
+
+  /**
+   * Merges everything added into the final segment and pushes it to deep storage.
+   *
+   * @throws IllegalStateException if no row was added: Druid has no empty segments (an empty
+   *     time chunk is a tombstone, which is the publisher's business, not ours)
+   */
+  public WrittenSegment finish() {
+    if (finished) {
+      throw new IllegalStateException("Segment " + describe() + " is already finished");
+    }
+    if (rowsAdded == 0) {
+      throw new IllegalStateException("Segment " + describe() + " has no rows");
+    }
+    finished = true;
+    try {
+      persistInMemoryRows();
+      File segmentDir = persistedParts.size() == 1 ? persistedParts.get(0) : mergePersistedParts();
+      DataSegment pushed = deepStorage.push(segmentDir, segmentTemplate());
+      return new WrittenSegment(
+          pushed.getId().toString(),
+          pushed.getDataSource(),
+          pushed.getInterval().toString(),
+          pushed.getVersion(),
+          partitionNum,
+          rowsAdded,
+          pushed.getSize(),
+          (String) pushed.getLoadSpec().get("path"),
+          druid.jsonMapper().writeValueAsString(pushed));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot build segment " + describe(), e);
+    }
+  }
+
+  /** Releases the in-memory index and deletes every temporary file; idempotent. */
+  @Override
+  public void close() {
+    if (index != null) {
+      index.close();
+      index = null;
+    }
+    try {
+      FileUtils.deleteDirectory(workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete segment work directory " + workDir, e);
+    }
+  }
+
+  private void persistInMemoryRows() {
+    if (index == null || index.isEmpty()) {
+      return;
+    }
+    File partDir = new File(workDir, "part-" + persistedParts.size());
+    try {
+      druid.indexMerger().persist(index, interval, partDir, indexSpec, DruidRuntime.writeOutMediumFactory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot persist rows of segment " + describe() + " to " + partDir, e);
+    } finally {
+      index.close();
+      index = null;
+    }
+    persistedParts.add(partDir);
+  }
+
+  private File mergePersistedParts() throws IOException {
+    List<QueryableIndex> parts = new ArrayList<>(persistedParts.size());
+    try {
+      for (File part : persistedParts) {
+        parts.add(druid.indexIO().loadIndex(part));
+      }
+      return druid.indexMerger().mergeQueryableIndex(
+          parts,
+          false,
+          new AggregatorFactory[0],
+          schema.toDimensionsSpec(),
+          new File(workDir, "merged"),
+          indexSpec,
+          DruidRuntime.writeOutMediumFactory(),
+          -1);
+    } finally {
+      parts.forEach(QueryableIndex::close);
+    }
+  }
+
+  private DataSegment segmentTemplate() {
+    return DataSegment.builder()
+        .dataSource(schema.dataSource())
+        .interval(interval)
+        .version(version)
+        .shardSpec(new NumberedShardSpec(partitionNum, 0))
+        .dimensions(dimensionNames)
+        .metrics(schema.metricNames())
+        .binaryVersion(BINARY_VERSION)
+        .size(0)
+        .build();
+  }
+
+  private String describe() {
+    return schema.dataSource() + "_" + interval + "_" + version + "_" + partitionNum;
+  }
+
+  private static RowSignature rowSignature(SegmentSchema schema) {
+    RowSignature.Builder builder = RowSignature.builder();
+    for (SegmentColumn column : schema.dimensions()) {
+      builder.add(column.name(), columnType(column.type()));
+    }
+    return builder.build();
+  }
+
+  private static ColumnType columnType(SegmentColumnType type) {
+    return switch (type) {
+      case STRING -> ColumnType.STRING;
+      case LONG -> ColumnType.LONG;
+      case FLOAT -> ColumnType.FLOAT;
+      case DOUBLE -> ColumnType.DOUBLE;
+    };
+  }
+}
