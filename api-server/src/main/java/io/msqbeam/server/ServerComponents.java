@@ -1,0 +1,119 @@
+package io.msqbeam.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.server.http.ApiServer;
+import io.msqbeam.server.http.JsonMapper;
+import io.msqbeam.server.http.Routes;
+import io.msqbeam.server.metadata.MetadataStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The composition root: every long-lived component of a server, built from a {@link ServerConfig} with
+ * plain constructors, in dependency order.
+ *
+ * <p>To add a component (task service, runner, SQL resource), construct it in {@link #create} from the
+ * ones above it, hold it in a field, add its {@link Routes} to the list given to the {@link ApiServer},
+ * and stop it in {@link #close()} in reverse order.
+ */
+public final class ServerComponents implements AutoCloseable {
+  private final ServerConfig config;
+  private final ObjectMapper jsonMapper;
+  private final MetadataStore metadataStore;
+  private final ApiServer apiServer;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private ServerComponents(ServerConfig config, ObjectMapper jsonMapper, MetadataStore metadataStore, ApiServer apiServer) {
+    this.config = config;
+    this.jsonMapper = jsonMapper;
+    this.metadataStore = metadataStore;
+    this.apiServer = apiServer;
+  }
+
+  /**
+   * Builds every component; nothing listens yet.
+   *
+   * @throws io.msqbeam.server.metadata.MetadataStoreException if the metadata store cannot be opened
+   */
+  public static ServerComponents create(ServerConfig config) {
+    requireNonNull(config, "config is null");
+    createDirectories(config.deepStorageDir(), config.tmpDir());
+    ObjectMapper jsonMapper = JsonMapper.create();
+    MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
+    List<Routes> routes = List.of(
+        // Task and SQL resources are added here.
+    );
+    ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
+    return new ServerComponents(config, jsonMapper, metadataStore, apiServer);
+  }
+
+  /**
+   * Starts serving; if that fails everything built so far is closed.
+   *
+   * @throws io.msqbeam.server.http.PortInUseException if the port is taken
+   */
+  public void start() {
+    try {
+      apiServer.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Blocks until {@link #close()} has run, e.g. from the shutdown hook. */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  /** Stops serving and closes the metadata store, in reverse order of construction; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed.getCount() == 0) {
+      return;
+    }
+    try {
+      apiServer.stop();
+    } finally {
+      try {
+        metadataStore.close();
+      } finally {
+        closed.countDown();
+      }
+    }
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public ObjectMapper jsonMapper() {
+    return jsonMapper;
+  }
+
+  public MetadataStore metadataStore() {
+    return metadataStore;
+  }
+
+  public ApiServer apiServer() {
+    return apiServer;
+  }
+
+  private static void createDirectories(Path... directories) {
+    for (Path directory : directories) {
+      try {
+        Files.createDirectories(directory);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create directory " + directory.toAbsolutePath(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.msqbeam.server.cli;
+
+import io.msqbeam.server.config.ServerConfig;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Parses {@code server [--host H] [--port N] [--data-dir DIR] [--runner direct] [--task-slots N]} and
+ * {@code --help}.
+ *
+ * <p>The leading {@code server} word is optional, so both {@code bin/msq-beam server …} and a bare
+ * {@code java … Main --port 9000} work. Flags take their value as the next argument or after {@code =}
+ * ({@code --port=9000}). Every problem is a {@link UsageException} with a one-line message.
+ */
+public final class ServerCommandLine {
+  private static final String PROGRAM = "msq-beam";
+
+  private ServerCommandLine() {}
+
+  /** What the command line asks for. */
+  public sealed interface Invocation permits RunServer, ShowHelp {}
+
+  /** Start a server with this configuration. */
+  public record RunServer(ServerConfig config) implements Invocation {
+    public RunServer {
+      requireNonNull(config, "config is null");
+    }
+  }
+
+  /** Print {@link #usage()} and exit successfully. */
+  public record ShowHelp() implements Invocation {}
+
+  public static Invocation parse(String... args) {
+    return parse(List.of(args));
+  }
+
+  public static Invocation parse(List<String> args) {
+    requireNonNull(args, "args is null");
+    if (args.contains("--help") || args.contains("-h")) {
+      return new ShowHelp();
+    }
+    List<String> flags = !args.isEmpty() && args.get(0).equals("server") ? args.subList(1, args.size()) : args;
+    ServerConfig config = ServerConfig.defaults();
+    for (int i = 0; i < flags.size(); i++) {
+      String arg = flags.get(i);
+      if (!arg.startsWith("--")) {
+        throw usage("unexpected argument '" + arg + "'");
+      }
+      String name = arg;
+      String value;
+      int equals = arg.indexOf('=');
+      if (equals >= 0) {
+        name = arg.substring(0, equals);
+        value = arg.substring(equals + 1);
+      } else if (isFlag(name) && i + 1 < flags.size() && !flags.get(i + 1).startsWith("--")) {
+        value = flags.get(++i);
+      } else {
+        value = null;
+      }
+      if (!isFlag(name)) {
+        throw usage("unknown option '" + name + "'");
+      }
+      if (value == null || value.isEmpty()) {
+        throw usage("option " + name + " needs a value");
+      }
+      config = apply(config, name, value);
+    }
+    return new RunServer(config);
+  }
+
+  /** The help text, listing every option with its default. */
+  public static String usage() {
+    ServerConfig defaults = ServerConfig.defaults();
+    return String.join(System.lineSeparator(),
+        "Usage: " + PROGRAM + " server [options]",
+        "",
+        "Starts a server that speaks Apache Druid's HTTP APIs and runs SQL-based ingestion on Apache Beam.",
+        "",
+        "Options:",
+        "  --host HOST        address to listen on (default " + defaults.host() + ")",
+        "  --port N           HTTP port, 0 for any free port (default " + defaults.port() + ")",
+        "  --data-dir DIR     metadata, segments and temporary files (default ./" + defaults.dataDir() + ")",
+        "  --runner NAME      pipeline runner: " + String.join(", ", ServerConfig.RUNNERS)
+            + " (default " + defaults.runner() + ")",
+        "  --task-slots N     tasks that may run at once (default " + defaults.taskSlots() + ")",
+        "  --help             print this help and exit",
+        "");
+  }
+
+  private static boolean isFlag(String name) {
+    return switch (name) {
+      case "--host", "--port", "--data-dir", "--runner", "--task-slots" -> true;
+      default -> false;
+    };
+  }
+
+  private static ServerConfig apply(ServerConfig config, String name, String value) {
+    try {
+      return switch (name) {
+        case "--host" -> config.withHost(value);
+        case "--port" -> config.withPort(number(name, value));
+        case "--data-dir" -> config.withDataDir(path(name, value));
+        case "--runner" -> config.withRunner(value);
+        case "--task-slots" -> config.withTaskSlots(number(name, value));
+        default -> throw new IllegalStateException("flag not handled: " + name);
+      };
+    } catch (IllegalArgumentException e) {
+      // ServerConfig's invariants are worded for the user; report them as a usage error.
+      throw usage(e.getMessage());
+    }
+  }
+
+  private static int number(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw usage(name + " needs a whole number, got '" + value + "'");
+    }
+  }
+
+  private static Path path(String name, String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw usage(name + " is not a valid path: '" + value + "'");
+    }
+  }
+
+  private static UsageException usage(String problem) {
+    return new UsageException(PROGRAM + ": " + problem + " (see --help)");
+  }
+}

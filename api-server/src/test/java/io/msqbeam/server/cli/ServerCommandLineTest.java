@@ -1,0 +1,104 @@
+package io.msqbeam.server.cli;
+
+import io.msqbeam.server.cli.ServerCommandLine.RunServer;
+import io.msqbeam.server.cli.ServerCommandLine.ShowHelp;
+import io.msqbeam.server.config.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerCommandLineTest {
+  @Test
+  void noFlagsGiveTheDefaults() {
+    assertThat(config("server")).isEqualTo(new ServerConfig("127.0.0.1", 8888, Path.of("var"), "direct", 2));
+  }
+
+  @Test
+  void theServerWordIsOptional() {
+    assertThat(config()).isEqualTo(ServerConfig.defaults());
+    assertThat(config("--port", "9000").port()).isEqualTo(9000);
+  }
+
+  @Test
+  void everyFlagSetsItsField() {
+    ServerConfig config = config(
+        "server", "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/x", "--runner", "direct", "--task-slots", "4");
+
+    assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/tmp/x"), "direct", 4));
+  }
+
+  @Test
+  void flagsAcceptTheirValueAfterAnEqualsSign() {
+    assertThat(config("server", "--port=9001", "--data-dir=data").port()).isEqualTo(9001);
+  }
+
+  @Test
+  void helpWinsOverEverythingElse() {
+    assertThat(ServerCommandLine.parse("server", "--port", "1", "--help")).isInstanceOf(ShowHelp.class);
+    assertThat(ServerCommandLine.parse("--bogus", "--help")).isInstanceOf(ShowHelp.class);
+  }
+
+  @Test
+  void usageListsEveryOption() {
+    assertThat(ServerCommandLine.usage())
+        .contains("--host", "--port", "--data-dir", "--runner", "--task-slots", "--help", "default 8888");
+  }
+
+  @Test
+  void rejectsAnUnknownFlag() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--colour", "red"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("msq-beam: unknown option '--colour' (see --help)");
+  }
+
+  @Test
+  void rejectsAFlagWithoutItsValue() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--port"))
+        .hasMessage("msq-beam: option --port needs a value (see --help)");
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--host", "--port", "1"))
+        .hasMessage("msq-beam: option --host needs a value (see --help)");
+  }
+
+  @Test
+  void rejectsAPortThatIsNotANumber() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--port", "eighty"))
+        .hasMessage("msq-beam: --port needs a whole number, got 'eighty' (see --help)");
+  }
+
+  @Test
+  void rejectsAPortOutOfRange() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--port", "70000"))
+        .hasMessage("msq-beam: port must be from 0 to 65535, got 70000 (see --help)");
+  }
+
+  @Test
+  void rejectsZeroTaskSlots() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("--task-slots", "0"))
+        .hasMessage("msq-beam: task slots must be at least 1, got 0 (see --help)");
+  }
+
+  @Test
+  void rejectsARunnerThisBuildDoesNotHave() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("--runner", "flink"))
+        .hasMessage("msq-beam: unknown runner 'flink'; valid runners: direct (see --help)");
+  }
+
+  @Test
+  void rejectsAStrayArgument() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "now"))
+        .hasMessage("msq-beam: unexpected argument 'now' (see --help)");
+  }
+
+  @Test
+  void usageErrorsCarryNoStackTrace() {
+    assertThatThrownBy(() -> ServerCommandLine.parse("--port"))
+        .satisfies(e -> assertThat(e.getStackTrace()).isEmpty());
+  }
+
+  private static ServerConfig config(String... args) {
+    return ((RunServer) ServerCommandLine.parse(args)).config();
+  }
+}
