@@ -7,13 +7,14 @@ import io.msqbeam.server.http.PortInUseException;
 import io.msqbeam.server.metadata.MetadataStoreException;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /**
  * {@code msq-beam server}: parses the command line, builds the {@link ServerComponents}, serves in the
  * foreground until SIGTERM or Ctrl-C.
  *
  * <p>Exit codes: 0 after a clean shutdown or {@code --help}; 1 when the server cannot start (port taken,
- * metadata store locked); 2 for a bad command line. Expected failures print one line, no stack trace.
+ * metadata store locked, data dir not writable); 2 for a bad command line. Expected failures print one line, no stack trace.
  */
 public final class Main {
   private Main() {}
@@ -49,7 +50,7 @@ public final class Main {
       out.println("msq-beam listening on http://" + config.host() + ":" + components.apiServer().port()
           + " (data dir " + config.dataDir().toAbsolutePath().normalize() + ")");
       return components;
-    } catch (PortInUseException | MetadataStoreException e) {
+    } catch (PortInUseException | MetadataStoreException | UncheckedIOException e) {
       err.println(e.getMessage());
       System.exit(1);
       return null;

@@ -42,17 +42,23 @@ public final class ServerComponents implements AutoCloseable {
    * Builds every component; nothing listens yet.
    *
    * @throws io.msqbeam.server.metadata.MetadataStoreException if the metadata store cannot be opened
+   * @throws UncheckedIOException if a data directory cannot be created
    */
   public static ServerComponents create(ServerConfig config) {
     requireNonNull(config, "config is null");
     createDirectories(config.deepStorageDir(), config.tmpDir());
     ObjectMapper jsonMapper = JsonMapper.create();
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
-    List<Routes> routes = List.of(
-        // Task and SQL resources are added here.
-    );
-    ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
-    return new ServerComponents(config, jsonMapper, metadataStore, apiServer);
+    try {
+      List<Routes> routes = List.of(
+          // Task and SQL resources are added here.
+      );
+      ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
+      return new ServerComponents(config, jsonMapper, metadataStore, apiServer);
+    } catch (RuntimeException e) {
+      metadataStore.close();
+      throw e;
+    }
   }
 
   /**
