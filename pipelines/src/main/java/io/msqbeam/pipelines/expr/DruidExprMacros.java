@@ -1,0 +1,43 @@
+package io.msqbeam.pipelines.expr;
+
+import java.util.List;
+import org.apache.druid.math.expr.ExprMacroTable;
+import org.apache.druid.query.expression.CaseInsensitiveContainsExprMacro;
+import org.apache.druid.query.expression.ContainsExprMacro;
+import org.apache.druid.query.expression.LikeExprMacro;
+import org.apache.druid.query.expression.RegexpExtractExprMacro;
+import org.apache.druid.query.expression.RegexpLikeExprMacro;
+import org.apache.druid.query.expression.RegexpReplaceExprMacro;
+import org.apache.druid.query.expression.TimestampCeilExprMacro;
+import org.apache.druid.query.expression.TimestampExtractExprMacro;
+import org.apache.druid.query.expression.TimestampFloorExprMacro;
+import org.apache.druid.query.expression.TimestampFormatExprMacro;
+import org.apache.druid.query.expression.TimestampParseExprMacro;
+import org.apache.druid.query.expression.TimestampShiftExprMacro;
+import org.apache.druid.query.expression.TrimExprMacro;
+
+/** The Druid expression macros (functions implemented outside the core parser) that plans may use. */
+public final class DruidExprMacros {
+  private static final ExprMacroTable TABLE = new ExprMacroTable(List.of(
+      new TimestampParseExprMacro(),
+      new TimestampFloorExprMacro(),
+      new TimestampCeilExprMacro(),
+      new TimestampFormatExprMacro(),
+      new TimestampShiftExprMacro(),
+      new TimestampExtractExprMacro(),
+      new LikeExprMacro(),
+      new RegexpExtractExprMacro(),
+      new RegexpLikeExprMacro(),
+      new RegexpReplaceExprMacro(),
+      new ContainsExprMacro(),
+      new CaseInsensitiveContainsExprMacro(),
+      new TrimExprMacro.BothTrimExprMacro(),
+      new TrimExprMacro.LeftTrimExprMacro(),
+      new TrimExprMacro.RightTrimExprMacro()));
+
+  private DruidExprMacros() {}
+
+  public static ExprMacroTable table() {
+    return TABLE;
+  }
+}

@@ -1,0 +1,82 @@
+package io.msqbeam.pipelines.expr;
+
+import io.msqbeam.pipelines.segment.DruidRuntime;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.druid.math.expr.Expr;
+import org.apache.druid.math.expr.ExprEval;
+import org.apache.druid.math.expr.ExpressionType;
+import org.apache.druid.math.expr.Parser;
+
+/**
+ * A Druid native expression compiled once (parsed by Druid's own parser) and evaluated per row over
+ * an {@code Object[]} with a known signature. Not thread-safe: one instance per DoFn instance.
+ */
+public final class RowExpression {
+  private final Expr expr;
+  private final RowBinding binding;
+
+  public RowExpression(String expression, List<ColumnSignature> inputSignature) {
+    DruidRuntime.initialize();
+    this.expr = Parser.parse(expression, DruidExprMacros.table());
+    this.binding = new RowBinding(inputSignature);
+  }
+
+  /** Evaluates and converts to the given native type (null stays null). */
+  public Object evaluate(Object[] row, ColumnType outputType) {
+    binding.row = row;
+    ExprEval<?> eval = expr.eval(binding);
+    if (eval.value() == null) {
+      return null;
+    }
+    return switch (outputType) {
+      case STRING -> eval.asString();
+      case LONG -> eval.isNumericNull() ? null : eval.asLong();
+      case FLOAT -> eval.isNumericNull() ? null : (float) eval.asDouble();
+      case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
+    };
+  }
+
+  /** Evaluates as a SQL condition: true only for a non-null truthy value. */
+  public boolean test(Object[] row) {
+    binding.row = row;
+    ExprEval<?> eval = expr.eval(binding);
+    return eval.value() != null && eval.asBoolean();
+  }
+
+  /** Binds identifiers to the current row's values by column position. */
+  private static final class RowBinding implements Expr.ObjectBinding {
+    private final Map<String, Integer> positions = new HashMap<>();
+    private final Map<String, ExpressionType> types = new HashMap<>();
+    private Object[] row;
+
+    RowBinding(List<ColumnSignature> signature) {
+      for (int i = 0; i < signature.size(); i++) {
+        positions.put(signature.get(i).name(), i);
+        types.put(signature.get(i).name(), switch (signature.get(i).type()) {
+          case STRING -> ExpressionType.STRING;
+          case LONG -> ExpressionType.LONG;
+          case FLOAT, DOUBLE -> ExpressionType.DOUBLE;
+        });
+      }
+    }
+
+    @Override
+    public Object get(String name) {
+      Integer position = positions.get(name);
+      if (position == null) {
+        return null;
+      }
+      Object value = row[position];
+      return value instanceof Float f ? f.doubleValue() : value;
+    }
+
+    @Override
+    public ExpressionType getType(String name) {
+      return types.get(name);
+    }
+  }
+}

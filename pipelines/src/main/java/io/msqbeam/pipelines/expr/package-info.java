@@ -1,0 +1,2 @@
+/** Evaluation of Druid native expressions over rows, with Druid's own expression library. */
+package io.msqbeam.pipelines.expr;

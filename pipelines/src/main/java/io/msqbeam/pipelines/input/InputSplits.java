@@ -1,0 +1,60 @@
+package io.msqbeam.pipelines.input;
+
+import io.msqbeam.translator.plan.InlineInputSource;
+import io.msqbeam.translator.plan.InputSource;
+import io.msqbeam.translator.plan.LocalInputSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Lists the splits of an input source, as Druid's input sources do: files sorted by path, empty files skipped. */
+public final class InputSplits {
+  private InputSplits() {}
+
+  public static List<InputSplit> of(InputSource source) {
+    if (source instanceof InlineInputSource inline) {
+      return List.of(InputSplit.inline(inline.data()));
+    }
+    return localFiles((LocalInputSource) source);
+  }
+
+  private static List<InputSplit> localFiles(LocalInputSource local) {
+    List<String> paths = new ArrayList<>();
+    if (local.baseDir() != null) {
+      Path baseDir = Path.of(local.baseDir());
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + (local.filter() == null ? "*" : local.filter()));
+      try (Stream<Path> files = Files.walk(baseDir)) {
+        files.filter(Files::isRegularFile)
+            .filter(p -> matcher.matches(p.getFileName()))
+            .map(Path::toString)
+            .sorted()
+            .forEach(paths::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list files under baseDir [" + baseDir + "]", e);
+      }
+    }
+    if (local.files() != null) {
+      for (String file : local.files()) {
+        Path path = local.baseDir() == null ? Path.of(file) : Path.of(local.baseDir()).resolve(file);
+        paths.add(path.toString());
+      }
+    }
+    List<InputSplit> splits = new ArrayList<>();
+    for (String path : paths) {
+      try {
+        if (Files.size(Path.of(path)) > 0) {
+          splits.add(InputSplit.file(path));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read input file [" + path + "]", e);
+      }
+    }
+    return splits;
+  }
+}

@@ -1,0 +1,2 @@
+/** Rows as they travel between stages: {@code Object[]} aligned with a signature, and their coder. */
+package io.msqbeam.pipelines.row;

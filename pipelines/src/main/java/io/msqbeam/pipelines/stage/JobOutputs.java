@@ -1,0 +1,65 @@
+package io.msqbeam.pipelines.stage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.msqbeam.pipelines.segment.WrittenSegment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files a job leaves in its output directory for the server: one JSON descriptor per written
+ * segment ({@code segments/}), and SELECT results as JSON arrays, one row per line
+ * ({@code results.jsonl}). Written by the pipeline, read by the server after the job succeeded.
+ */
+public final class JobOutputs {
+  static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private JobOutputs() {}
+
+  static Path segmentsDir(Path outputDir) {
+    return outputDir.resolve("segments");
+  }
+
+  public static Path resultsFile(Path outputDir) {
+    return outputDir.resolve("results.jsonl");
+  }
+
+  /** The segments a succeeded job wrote, sorted by id. */
+  public static List<WrittenSegment> writtenSegments(Path outputDir) {
+    Path dir = segmentsDir(outputDir);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<WrittenSegment> segments = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        segments.add(JSON.readValue(file.toFile(), WrittenSegment.class));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read segment descriptors in " + dir, e);
+    }
+    return segments;
+  }
+
+  /** Streams the result rows of a succeeded SELECT job to {@code consumer}, in order. */
+  public static void readResults(Path outputDir, java.util.function.Consumer<List<Object>> consumer) {
+    Path file = resultsFile(outputDir);
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (BufferedReader reader = Files.newBufferedReader(file)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        consumer.accept(JSON.readValue(line, JSON.getTypeFactory().constructCollectionType(List.class, Object.class)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read results in " + file, e);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.msqbeam.pipelines.stage;
+
+import io.msqbeam.pipelines.input.InputSplit;
+import io.msqbeam.pipelines.input.InputSplits;
+import io.msqbeam.pipelines.row.RowCoder;
+import io.msqbeam.pipelines.segment.WrittenSegment;
+import io.msqbeam.translator.plan.ColumnMapping;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.DataSourceDestination;
+import io.msqbeam.translator.plan.ExternalInputSpec;
+import io.msqbeam.translator.plan.GroupByPostShuffleProcessor;
+import io.msqbeam.translator.plan.GroupByPreShuffleProcessor;
+import io.msqbeam.translator.plan.GroupByQuery;
+import io.msqbeam.translator.plan.InputSpec;
+import io.msqbeam.translator.plan.LimitProcessor;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.ScanProcessor;
+import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.ShuffleSpec;
+import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.StageInputSpec;
+import io.msqbeam.translator.plan.TableInputSpec;
+import io.msqbeam.translator.plan.TaskReportDestination;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Keys;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+
+/**
+ * Wires a {@link QueryPlan} into a Beam pipeline, one named composite per stage
+ * ({@code Stage0-scan}, …), the same on every runner. A stage whose shuffle spec sorts into one
+ * partition hands its consumer the partition in order; everything else flows unordered.
+ */
+public final class QueryPipelines {
+  private QueryPipelines() {}
+
+  public static void build(Pipeline pipeline, QueryPlan plan, PipelineSettings settings) {
+    List<PCollection<Object[]>> outputs = new ArrayList<>();
+    for (StageDefinition stage : plan.stages()) {
+      if (stage.processor() instanceof SegmentGeneratorProcessor generator) {
+        buildSegmentGenerator(pipeline, plan, stage, generator, outputs, settings);
+        return;
+      }
+      outputs.add(buildStage(pipeline, plan, stage, outputs, settings));
+    }
+    StageDefinition last = plan.finalStage();
+    if (plan.destination() instanceof TaskReportDestination results) {
+      List<String> names = last.signature().stream().map(ColumnSignature::name).toList();
+      int[] positions = results.columnMappings().stream().mapToInt(m -> names.indexOf(m.queryColumn())).toArray();
+      RowOrdering ordering = last.shuffleSpec() == null ? null
+          : new RowOrdering(last.signature(), last.shuffleSpec().clusterBy().columns());
+      outputs.get(outputs.size() - 1)
+          .apply("Results-key", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(last.signature())))
+          .apply("Results-gather", GroupByKey.create())
+          .apply("Results-write", ParDo.of(new WriteResultsFn(ordering, positions, settings.outputDir())));
+    }
+  }
+
+  private static PCollection<Object[]> buildStage(Pipeline pipeline, QueryPlan plan, StageDefinition stage,
+      List<PCollection<Object[]>> outputs, PipelineSettings settings) {
+    int n = stage.stageNumber();
+    String name = "Stage" + n + "-";
+    InputSpec input = stage.input().get(0);
+    if (stage.processor() instanceof ScanProcessor scan) {
+      return readInput(pipeline, n, input, settings)
+          .apply(name + "scan", ParDo.of(new ScanFn(inputSignature(plan, input), scan.query())))
+          .setCoder(RowCoder.of(stage.signature()));
+    }
+    if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
+        GroupByQuery query = pre.query();
+        List<ColumnSignature> keySignature = query.outputSignature().subList(0, query.dimensions().size());
+        List<ColumnSignature> aggSignature = query.outputSignature().subList(query.dimensions().size(),
+            query.outputSignature().size());
+        KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature), RowCoder.of(aggSignature));
+        PCollection<KV<Object[], Object[]>> combined = readInput(pipeline, n, input, settings)
+            .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
+            .setCoder(kvCoder)
+            .apply(name + "combine", Combine.perKey(new AggregatorsCombineFn(query.aggregations())))
+            .setCoder(kvCoder);
+        // The post-shuffle stage reads the combined groups; carry them as rows of the stage signature.
+        return combined.apply(name + "rows", ParDo.of(new GroupByPostShuffleFn(withoutHaving(query))))
+            .setCoder(RowCoder.of(stage.signature()));
+    }
+    if (stage.processor() instanceof GroupByPostShuffleProcessor post) {
+        StageDefinition previous = plan.stages().get(((StageInputSpec) input).stage());
+        int keys = post.query().dimensions().size();
+        List<ColumnSignature> signature = previous.signature();
+        KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(signature.subList(0, keys)),
+            RowCoder.of(signature.subList(keys, signature.size())));
+        return outputs.get(((StageInputSpec) input).stage())
+            .apply(name + "split", ParDo.of(new SplitGroupRowFn(keys))).setCoder(kvCoder)
+            .apply(name + "groupByPostShuffle", ParDo.of(new GroupByPostShuffleFn(post.query())))
+            .setCoder(RowCoder.of(stage.signature()));
+    }
+    if (stage.processor() instanceof LimitProcessor limit) {
+        int source = ((StageInputSpec) input).stage();
+        StageDefinition previous = plan.stages().get(source);
+        RowOrdering ordering = new RowOrdering(previous.signature(),
+            previous.shuffleSpec() == null ? List.of() : previous.shuffleSpec().clusterBy().columns());
+        return outputs.get(source)
+            .apply(name + "key", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(previous.signature())))
+            .apply(name + "sort", GroupByKey.create())
+            .apply(name + "limit", ParDo.of(new SortedPartitionFn(ordering, limit.offset(), limit.limit())))
+            .setCoder(RowCoder.of(stage.signature()));
+    }
+    throw new IllegalStateException("segment generation is wired by build()");
+  }
+
+  private static GroupByQuery withoutHaving(GroupByQuery query) {
+    return new GroupByQuery(query.dataSource(), query.intervals(), List.of(), null, query.dimensions(),
+        query.aggregations(), null, query.context());
+  }
+
+  private static void buildSegmentGenerator(Pipeline pipeline, QueryPlan plan, StageDefinition stage,
+      SegmentGeneratorProcessor generator, List<PCollection<Object[]>> outputs, PipelineSettings settings) {
+    int n = stage.stageNumber();
+    String name = "Stage" + n + "-";
+    DataSourceDestination destination = (DataSourceDestination) plan.destination();
+    int source = ((StageInputSpec) stage.input().get(0)).stage();
+    List<ColumnSignature> inputSignature = plan.stages().get(source).signature();
+    List<String> names = inputSignature.stream().map(ColumnSignature::name).toList();
+    String timeColumn = generator.columnMappings().stream().filter(m -> m.outputColumn().equals("__time"))
+        .map(ColumnMapping::queryColumn).findFirst().orElse(null);
+    TimeChunks chunks = new TimeChunks(destination.segmentGranularity());
+    RowCoder rowCoder = RowCoder.of(inputSignature);
+    PCollection<KV<Long, Object[]>> keyed = outputs.get(source)
+        .apply(name + "timeChunk", ParDo.of(new TimeChunkFn(timeColumn == null ? -1 : names.indexOf(timeColumn), chunks)))
+        .setCoder(KvCoder.of(VarLongCoder.of(), rowCoder));
+    PCollectionView<Map<Long, Long>> counts = keyed
+        .apply(name + "chunkKeys", Keys.create()).setCoder(VarLongCoder.of())
+        .apply(name + "countChunks", Count.perElement())
+        .apply(name + "chunkCounts", View.asMap());
+    keyed.apply(name + "partition", ParDo.of(new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment()))
+            .withSideInputs(counts))
+        .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), rowCoder))
+        .apply(name + "shuffle", GroupByKey.create())
+        .apply(name + "writeSegments", ParDo.of(new WriteSegmentFn(n, generator, inputSignature, chunks,
+            destination.segmentVersion(), settings.workDir(), settings.deepStorageDir())))
+        .setCoder(SerializableCoder.of(WrittenSegment.class))
+        .apply(name + "recordSegments", ParDo.of(new WriteSegmentDescriptorFn(settings.outputDir())));
+  }
+
+  private static PCollection<Object[]> readInput(Pipeline pipeline, int stageNumber, InputSpec input,
+      PipelineSettings settings) {
+    String name = "Stage" + stageNumber + "-";
+    if (input instanceof ExternalInputSpec external) {
+        List<InputSplit> splits = InputSplits.of(external.inputSource());
+        return pipeline
+            .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
+            .apply(name + "spread", Reshuffle.viaRandomKey())
+            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external.signature(), external.inputSource())))
+            .setCoder(RowCoder.of(external.signature()));
+    }
+    if (input instanceof TableInputSpec table) {
+      return pipeline
+          .apply(name + "segments", Create.of(table.segments())
+              .withCoder(SerializableCoder.of(TableInputSpec.SegmentFile.class)))
+          .apply(name + "spread", Reshuffle.viaRandomKey())
+          .apply(name + "read", ParDo.of(new ReadSegmentFn(stageNumber, table.signature(),
+              settings.workDir() + "/read-stage" + stageNumber)))
+          .setCoder(RowCoder.of(table.signature()));
+    }
+    throw new IllegalStateException("stage inputs are wired by their consumer");
+  }
+
+  private static List<ColumnSignature> inputSignature(QueryPlan plan, InputSpec input) {
+    if (input instanceof ExternalInputSpec external) {
+      return external.signature();
+    }
+    if (input instanceof TableInputSpec table) {
+      return table.signature();
+    }
+    return plan.stages().get(((StageInputSpec) input).stage()).signature();
+  }
+}

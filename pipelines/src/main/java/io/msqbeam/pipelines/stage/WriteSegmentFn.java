@@ -1,0 +1,84 @@
+package io.msqbeam.pipelines.stage;
+
+import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.segment.SegmentColumn;
+import io.msqbeam.pipelines.segment.SegmentColumnType;
+import io.msqbeam.pipelines.segment.SegmentSchema;
+import io.msqbeam.pipelines.segment.SegmentWriter;
+import io.msqbeam.pipelines.segment.WrittenSegment;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.joda.time.Interval;
+
+/**
+ * Writes the rows of one (time chunk, partition) as one Druid segment into deep storage, streaming
+ * them into a {@link SegmentWriter} that persists every {@code maxRowsInMemory} rows.
+ */
+final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>>, WrittenSegment> {
+  private final SegmentGeneratorProcessor generator;
+  private final List<ColumnSignature> inputSignature;
+  private final TimeChunks chunks;
+  private final String version;
+  private final String workDir;
+  private final String deepStorageDir;
+  private final Counter rowsProcessed;
+  private final Counter rowsPushed;
+
+  WriteSegmentFn(int stageNumber, SegmentGeneratorProcessor generator, List<ColumnSignature> inputSignature,
+      TimeChunks chunks, String version, String workDir, String deepStorageDir) {
+    this.generator = generator;
+    this.inputSignature = List.copyOf(inputSignature);
+    this.chunks = chunks;
+    this.version = version;
+    this.workDir = workDir;
+    this.deepStorageDir = deepStorageDir;
+    String namespace = CounterNames.namespace(stageNumber);
+    this.rowsProcessed = Metrics.counter(namespace, CounterNames.name(CounterNames.SEGMENT_GENERATION, "rowsProcessed"));
+    this.rowsPushed = Metrics.counter(namespace, CounterNames.name(CounterNames.SEGMENT_GENERATION, "rowsPushed"));
+  }
+
+  @ProcessElement
+  public void process(@Element KV<KV<Long, Integer>, Iterable<Object[]>> partition, OutputReceiver<WrittenSegment> out) {
+    List<String> inputNames = inputSignature.stream().map(ColumnSignature::name).toList();
+    List<SegmentColumn> columns = new ArrayList<>();
+    int[] positions = new int[generator.dataSchema().dimensions().size()];
+    for (int i = 0; i < positions.length; i++) {
+      ColumnSignature dimension = generator.dataSchema().dimensions().get(i);
+      columns.add(new SegmentColumn(dimension.name(), SegmentColumnType.valueOf(dimension.type().name())));
+      positions[i] = inputNames.indexOf(queryColumn(dimension.name()));
+    }
+    String timeQueryColumn = queryColumn(SegmentSchema.TIME_COLUMN);
+    int timePosition = timeQueryColumn == null ? -1 : inputNames.indexOf(timeQueryColumn);
+    Interval interval = chunks.chunk(partition.getKey().getKey());
+    SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns);
+    try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partition.getKey().getValue(),
+        new File(workDir), new File(deepStorageDir), generator.tuningConfig().maxRowsInMemory())) {
+      for (Object[] row : partition.getValue()) {
+        Object[] values = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+          values[i] = row[positions[i]];
+        }
+        long time = timePosition < 0 ? 0L : ((Number) row[timePosition]).longValue();
+        writer.add(time, values);
+        rowsProcessed.inc();
+      }
+      WrittenSegment segment = writer.finish();
+      rowsPushed.inc(segment.numRows());
+      out.output(segment);
+    }
+  }
+
+  private String queryColumn(String outputColumn) {
+    return generator.columnMappings().stream()
+        .filter(m -> m.outputColumn().equals(outputColumn))
+        .map(m -> m.queryColumn())
+        .findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,29 @@
+package io.msqbeam.translator.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The datasources a statement may read, as the planner sees them: names, columns and the published
+ * segments to read. Implemented by the server over its metadata store.
+ */
+public interface Catalog {
+  Optional<TableDescriptor> table(String dataSource);
+
+  List<String> dataSourceNames();
+
+  /** A catalog with no datasources (planning of statements that only read external data). */
+  static Catalog empty() {
+    return new Catalog() {
+      @Override
+      public Optional<TableDescriptor> table(String dataSource) {
+        return Optional.empty();
+      }
+
+      @Override
+      public List<String> dataSourceNames() {
+        return List.of();
+      }
+    };
+  }
+}

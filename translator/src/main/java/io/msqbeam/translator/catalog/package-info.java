@@ -1,0 +1,2 @@
+/** What the planner knows about existing datasources. */
+package io.msqbeam.translator.catalog;

@@ -1,0 +1,59 @@
+package io.msqbeam.translator.plan;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The native groupBy query shared by a {@code groupByPreShuffle} stage (partial aggregation of its
+ * input) and the {@code groupByPostShuffle} stage after it (combining the partials, then HAVING).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"queryType", "dataSource", "intervals", "virtualColumns", "filter", "granularity", "dimensions",
+    "aggregations", "having", "context"})
+@JsonIgnoreProperties(value = {"queryType", "granularity"}, allowGetters = true)
+public record GroupByQuery(
+    InputNumberDataSource dataSource,
+    QuerySegmentSpec intervals,
+    List<VirtualColumn> virtualColumns,
+    ExpressionFilter filter,
+    List<DimensionSpec> dimensions,
+    List<AggregatorSpec> aggregations,
+    ExpressionFilter having,
+    Map<String, Object> context) implements java.io.Serializable {
+  public GroupByQuery {
+    requireNonNull(dataSource, "dataSource is null");
+    requireNonNull(intervals, "intervals is null");
+    virtualColumns = List.copyOf(requireNonNull(virtualColumns, "virtualColumns is null"));
+    dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
+    aggregations = List.copyOf(requireNonNull(aggregations, "aggregations is null"));
+    context = PlanMaps.ordered(context);
+  }
+
+  @JsonProperty("queryType")
+  public String queryType() {
+    return "groupBy";
+  }
+
+  @JsonProperty("granularity")
+  public Map<String, String> granularity() {
+    return Map.of("type", "all");
+  }
+
+  /** The output signature: dimensions then aggregations, as Druid's groupBy stages emit. */
+  public List<ColumnSignature> outputSignature() {
+    List<ColumnSignature> out = new java.util.ArrayList<>();
+    for (DimensionSpec d : dimensions) {
+      out.add(new ColumnSignature(d.outputName(), d.outputType()));
+    }
+    for (AggregatorSpec a : aggregations) {
+      out.add(new ColumnSignature(a.name(), a.outputType()));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,9 @@
+package io.msqbeam.translator.plan;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** How external bytes become rows; Druid's {@code inputFormat} JSON, by its {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = JsonInputFormat.class, name = "json")})
+public sealed interface InputFormat extends java.io.Serializable permits JsonInputFormat {}

@@ -1,0 +1,48 @@
+package io.msqbeam.translator.plan;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes the input rows as Druid segments: one time chunk per {@code segmentGranularity} bucket,
+ * split into segments of about {@code rowsPerSegment} rows. {@code columnMappings} maps the input
+ * stage's columns to the segment's columns; the one mapped to {@code __time} is the timestamp.
+ */
+@JsonPropertyOrder({"dataSchema", "columnMappings", "tuningConfig"})
+public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMapping> columnMappings, TuningConfig tuningConfig)
+    implements java.io.Serializable, StageProcessor {
+  public SegmentGeneratorProcessor {
+    requireNonNull(dataSchema, "dataSchema is null");
+    columnMappings = List.copyOf(requireNonNull(columnMappings, "columnMappings is null"));
+    requireNonNull(tuningConfig, "tuningConfig is null");
+  }
+
+  /** The target datasource, its dimensions (in segment order) and the time bucketing. */
+  @JsonPropertyOrder({"dataSource", "dimensions", "segmentGranularity", "queryGranularity", "rollup"})
+  public record DataSchema(String dataSource, List<ColumnSignature> dimensions, String segmentGranularity) implements java.io.Serializable {
+    public DataSchema {
+      requireNonNull(dataSource, "dataSource is null");
+      dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
+      requireNonNull(segmentGranularity, "segmentGranularity is null");
+    }
+
+    public String getQueryGranularity() {
+      return "none";
+    }
+
+    public boolean getRollup() {
+      return false;
+    }
+  }
+
+  /** Limits of segment generation: rows per segment and rows buffered before a persist. */
+  public record TuningConfig(int maxNumWorkers, int maxRowsInMemory, int rowsPerSegment) implements java.io.Serializable {
+    public TuningConfig {
+      if (maxNumWorkers < 1 || maxRowsInMemory < 1 || rowsPerSegment < 1) {
+        throw new IllegalArgumentException("tuning values must be positive");
+      }
+    }
+  }
+}

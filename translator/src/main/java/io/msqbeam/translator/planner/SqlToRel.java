@@ -1,0 +1,116 @@
+package io.msqbeam.translator.planner;
+
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.TableDescriptor;
+import io.msqbeam.translator.error.DruidException;
+import io.msqbeam.translator.error.InvalidSqlInput;
+import io.msqbeam.translator.sql.DruidOperatorTable;
+import io.msqbeam.translator.sql.DruidTable;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Validates a query against the catalog and converts it to a simplified Calcite relational tree,
+ * turning Calcite's validation errors into Druid's messages and positions.
+ */
+final class SqlToRel {
+  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
+  private final CalciteCatalogReader catalogReader;
+  private final SqlValidator validator;
+  private final RelOptCluster cluster;
+
+  SqlToRel(Catalog catalog) {
+    CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
+    for (String name : catalog.dataSourceNames()) {
+      TableDescriptor descriptor = catalog.table(name).orElseThrow();
+      rootSchema.add(name, new DruidTable(descriptor));
+    }
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
+    this.catalogReader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
+    this.validator = SqlValidatorUtil.newValidator(
+        new DruidOperatorTable(), catalogReader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withConformance(SqlConformanceEnum.LENIENT)
+            .withIdentifierExpansion(true));
+    this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
+  }
+
+  RexBuilder rexBuilder() {
+    return cluster.getRexBuilder();
+  }
+
+  /** Validates {@code query} and returns its simplified relational form. */
+  RelRoot convert(SqlNode query) {
+    SqlNode validated;
+    try {
+      validated = validator.validate(query);
+    } catch (CalciteContextException e) {
+      throw fromCalcite(e);
+    } catch (RuntimeException e) {
+      DruidException druid = findDruidException(e);
+      if (druid != null) {
+        throw druid;
+      }
+      throw e;
+    }
+    SqlToRelConverter converter = new SqlToRelConverter(
+        null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+    RelRoot root = converter.convertQuery(validated, false, true);
+    return root.withRel(simplify(root.rel));
+  }
+
+  private static RelNode simplify(RelNode rel) {
+    HepProgram program = HepProgram.builder()
+        .addRuleInstance(CoreRules.FILTER_MERGE)
+        .addRuleInstance(CoreRules.PROJECT_MERGE)
+        .addRuleInstance(CoreRules.PROJECT_REMOVE)
+        .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE)
+        .build();
+    HepPlanner planner = new HepPlanner(program);
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+
+  private static DruidException fromCalcite(CalciteContextException e) {
+    DruidException druid = findDruidException(e);
+    if (druid != null) {
+      return druid;
+    }
+    String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    return InvalidSqlInput.atPosition(
+        message + " (line [" + e.getPosLine() + "], column [" + e.getPosColumn() + "])",
+        e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn(), e);
+  }
+
+  private static DruidException findDruidException(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DruidException druid) {
+        return druid;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,262 @@
+package io.msqbeam.translator.planner;
+
+import io.msqbeam.translator.catalog.TableDescriptor;
+import io.msqbeam.translator.plan.AggregatorSpec;
+import io.msqbeam.translator.plan.AggregatorType;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
+import io.msqbeam.translator.plan.DimensionSpec;
+import io.msqbeam.translator.plan.ExpressionFilter;
+import io.msqbeam.translator.plan.GroupByPostShuffleProcessor;
+import io.msqbeam.translator.plan.GroupByPreShuffleProcessor;
+import io.msqbeam.translator.plan.GroupByQuery;
+import io.msqbeam.translator.plan.InputNumberDataSource;
+import io.msqbeam.translator.plan.InputSpec;
+import io.msqbeam.translator.plan.Intervals;
+import io.msqbeam.translator.plan.LimitProcessor;
+import io.msqbeam.translator.plan.QuerySegmentSpec;
+import io.msqbeam.translator.plan.ScanProcessor;
+import io.msqbeam.translator.plan.ScanQuery;
+import io.msqbeam.translator.plan.ShuffleSpec;
+import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.StageInputSpec;
+import io.msqbeam.translator.plan.TableInputSpec;
+import io.msqbeam.translator.plan.VirtualColumn;
+import io.msqbeam.translator.sql.DruidTable;
+import io.msqbeam.translator.sql.DruidTypes;
+import io.msqbeam.translator.sql.ExternalTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Builds the query stages of a statement from its {@link QueryShape}, the way Druid's MSQ does:
+ * a {@code scan} stage, or {@code groupByPreShuffle} + {@code groupByPostShuffle} for aggregation,
+ * then a {@code limit} stage when the result is sorted or limited. Every stage's output is
+ * partitioned and sorted by its shuffle spec before the next stage (or the destination) reads it.
+ */
+final class StageGraphBuilder {
+  private final String queryId;
+  private final RexBuilder rexBuilder;
+  private final Map<String, Object> nativeContext;
+  private final int workers;
+  private final List<StageDefinition> stages = new ArrayList<>();
+
+  StageGraphBuilder(String queryId, RexBuilder rexBuilder, Map<String, Object> nativeContext, int workers) {
+    this.queryId = queryId;
+    this.rexBuilder = rexBuilder;
+    this.nativeContext = nativeContext;
+    this.workers = workers;
+  }
+
+  /** The stages, and for each field of the planned relation the final stage column that holds it. */
+  record QueryStages(List<StageDefinition> stages, List<String> fieldColumns) {}
+
+  QueryStages build(QueryShape shape, boolean ingestion) {
+    InputSpec input = inputOf(shape.scan());
+    List<String> scanColumns = shape.scan().getRowType().getFieldNames();
+    DruidExpressions scanExpressions = new DruidExpressions(rexBuilder, scanColumns);
+    ExpressionFilter filter = shape.where() == null
+        ? null : new ExpressionFilter(scanExpressions.toDruid(shape.where().getCondition()));
+
+    List<RexNode> projects = shape.selectProject() != null
+        ? shape.selectProject().getProjects()
+        : identity(shape.scan().getRowType());
+    List<VirtualColumn> virtualColumns = new ArrayList<>();
+    List<String> projected = new ArrayList<>();
+    Set<String> used = new HashSet<>();
+    for (RexNode project : projects) {
+      String name;
+      if (project instanceof RexInputRef ref && used.add(scanColumns.get(ref.getIndex()))) {
+        name = scanColumns.get(ref.getIndex());
+      } else {
+        name = "v" + virtualColumns.size();
+        used.add(name);
+        virtualColumns.add(new VirtualColumn(name, scanExpressions.toDruid(project),
+            DruidTypes.nativeType(project.getType(), name)));
+      }
+      projected.add(name);
+    }
+
+    List<String> fieldColumns;
+    if (shape.aggregate() == null) {
+      List<ColumnSignature> signature = new ArrayList<>();
+      for (int i = 0; i < projects.size(); i++) {
+        signature.add(new ColumnSignature(projected.get(i), DruidTypes.nativeType(projects.get(i).getType(),
+            projected.get(i))));
+      }
+      ScanQuery query = new ScanQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), virtualColumns, filter,
+          signature.stream().map(ColumnSignature::name).toList(),
+          signature.stream().map(ColumnSignature::type).toList(), nativeContext);
+      addStage(List.of(input), new ScanProcessor(query), signature, null, workers);
+      fieldColumns = projected;
+    } else {
+      fieldColumns = addAggregation(shape, input, filter, virtualColumns, projected, projects);
+    }
+
+    if (shape.sort() != null && !isTrivial(shape.sort())) {
+      addSortAndLimit(shape.sort(), fieldColumns);
+    } else if (ingestion && shape.sort() != null && shape.sort().fetch != null) {
+      addSortAndLimit(shape.sort(), fieldColumns);
+    }
+    return new QueryStages(List.copyOf(stages), fieldColumns);
+  }
+
+  private List<String> addAggregation(
+      QueryShape shape, InputSpec input, ExpressionFilter filter, List<VirtualColumn> virtualColumns,
+      List<String> projected, List<RexNode> projects) {
+    Aggregate aggregate = shape.aggregate();
+    if (aggregate.getGroupSets().size() != 1) {
+      throw Unplannable.because("GROUPING SETS are not supported yet");
+    }
+    List<DimensionSpec> dimensions = new ArrayList<>();
+    for (int key : aggregate.getGroupSet()) {
+      dimensions.add(new DimensionSpec(projected.get(key), "d" + dimensions.size(),
+          DruidTypes.nativeType(projects.get(key).getType(), projected.get(key))));
+    }
+    List<AggregatorSpec> aggregations = new ArrayList<>();
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      aggregations.add(aggregator(call, "a" + aggregations.size(), projected, projects));
+    }
+    GroupByQuery preQuery = new GroupByQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), virtualColumns,
+        filter, dimensions, aggregations, null, nativeContext);
+    List<ColumnSignature> signature = preQuery.outputSignature();
+    List<ShuffleSpec.KeyColumn> dimensionKey = dimensions.stream()
+        .map(d -> new ShuffleSpec.KeyColumn(d.outputName(), ShuffleSpec.Order.ASCENDING)).toList();
+    addStage(List.of(input), new GroupByPreShuffleProcessor(preQuery), signature,
+        ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), workers, true, null), workers);
+
+    List<String> outputNames = signature.stream().map(ColumnSignature::name).toList();
+    ExpressionFilter having = shape.having() == null ? null
+        : new ExpressionFilter(new DruidExpressions(rexBuilder, outputNames).toDruid(shape.having().getCondition()));
+    GroupByQuery postQuery = new GroupByQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), List.of(),
+        null, dimensions, aggregations, having, nativeContext);
+    // Without ORDER BY, Druid returns groups in dimension order: keep that by sorting on the dimensions.
+    ShuffleSpec postShuffle = dimensionKey.isEmpty() ? null
+        : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), 1, null, null);
+    addStage(List.of(new StageInputSpec(stages.size() - 1)), new GroupByPostShuffleProcessor(postQuery), signature,
+        postShuffle, workers);
+
+    if (shape.postProject() == null) {
+      return outputNames;
+    }
+    List<String> mapped = new ArrayList<>();
+    for (RexNode project : shape.postProject().getProjects()) {
+      if (!(project instanceof RexInputRef ref)) {
+        throw Unplannable.because("expressions over aggregates are not supported yet: " + project);
+      }
+      mapped.add(outputNames.get(ref.getIndex()));
+    }
+    return mapped;
+  }
+
+  private static AggregatorSpec aggregator(AggregateCall call, String name, List<String> projected,
+      List<RexNode> projects) {
+    if (call.isDistinct() || call.filterArg >= 0) {
+      throw Unplannable.because("aggregation [" + call + "] is not supported yet");
+    }
+    SqlKind kind = call.getAggregation().getKind();
+    if (kind == SqlKind.COUNT && call.getArgList().isEmpty()) {
+      return new AggregatorSpec(AggregatorType.COUNT, name, null);
+    }
+    if (call.getArgList().size() != 1) {
+      throw Unplannable.because("aggregation [" + call + "] is not supported yet");
+    }
+    int arg = call.getArgList().get(0);
+    String field = projected.get(arg);
+    boolean integral = DruidTypes.nativeType(projects.get(arg).getType(), field) == ColumnType.LONG;
+    AggregatorType type = switch (kind) {
+      case SUM, SUM0 -> integral ? AggregatorType.LONG_SUM : AggregatorType.DOUBLE_SUM;
+      case MIN -> integral ? AggregatorType.LONG_MIN : AggregatorType.DOUBLE_MIN;
+      case MAX -> integral ? AggregatorType.LONG_MAX : AggregatorType.DOUBLE_MAX;
+      default -> throw Unplannable.because("aggregation [" + call.getAggregation().getName() + "] is not supported yet");
+    };
+    if (projects.get(arg).getType().getSqlTypeName() == SqlTypeName.VARCHAR) {
+      throw Unplannable.because("Aggregation [" + call.getAggregation().getName() + "] does not support type [STRING]");
+    }
+    return new AggregatorSpec(type, name, field);
+  }
+
+  private void addSortAndLimit(Sort sort, List<String> fieldColumns) {
+    List<ShuffleSpec.KeyColumn> key = new ArrayList<>();
+    for (RelFieldCollation collation : sort.getCollation().getFieldCollations()) {
+      key.add(new ShuffleSpec.KeyColumn(fieldColumns.get(collation.getFieldIndex()),
+          collation.direction.isDescending() ? ShuffleSpec.Order.DESCENDING : ShuffleSpec.Order.ASCENDING));
+    }
+    Long offset = sort.offset == null ? null : literalLong(sort.offset);
+    Long limit = sort.fetch == null ? null : literalLong(sort.fetch);
+    Long limitHint = limit == null ? null : limit + (offset == null ? 0 : offset);
+    ShuffleSpec ordered = ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(key, 0), 1, null, limitHint);
+    StageDefinition previous = stages.remove(stages.size() - 1);
+    stages.add(new StageDefinition(previous.id(), previous.input(), previous.processor(), previous.signature(),
+        ordered, previous.maxWorkerCount()));
+    addStage(List.of(new StageInputSpec(stages.size() - 1)), new LimitProcessor(offset, limit), previous.signature(),
+        key.isEmpty() ? null : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(key, 0), 1, null, null), 1);
+  }
+
+  private static boolean isTrivial(Sort sort) {
+    return sort.getCollation().getFieldCollations().isEmpty() && sort.offset == null && sort.fetch == null;
+  }
+
+  private static long literalLong(RexNode node) {
+    if (node instanceof RexLiteral literal) {
+      return literal.getValueAs(Long.class);
+    }
+    throw Unplannable.because("LIMIT and OFFSET must be literals");
+  }
+
+  /** Replaces the last stage's shuffle spec (e.g. ingestion's time-chunk partitioning). */
+  void reshuffleLast(ShuffleSpec shuffleSpec) {
+    StageDefinition previous = stages.remove(stages.size() - 1);
+    stages.add(new StageDefinition(previous.id(), previous.input(), previous.processor(), previous.signature(),
+        shuffleSpec, previous.maxWorkerCount()));
+  }
+
+  private void addStage(List<InputSpec> inputs, io.msqbeam.translator.plan.StageProcessor processor,
+      List<ColumnSignature> signature, ShuffleSpec shuffleSpec, int maxWorkerCount) {
+    stages.add(new StageDefinition(queryId + "_" + stages.size(), inputs, processor, signature, shuffleSpec,
+        maxWorkerCount));
+  }
+
+  private static InputSpec inputOf(TableScan scan) {
+    ExternalTable external = scan.getTable().unwrap(ExternalTable.class);
+    if (external != null) {
+      return external.spec();
+    }
+    DruidTable table = scan.getTable().unwrap(DruidTable.class);
+    if (table != null) {
+      TableDescriptor descriptor = table.descriptor();
+      return new TableInputSpec(descriptor.name(), Intervals.ETERNITY_LIST, descriptor.segments(), descriptor.columns());
+    }
+    throw Unplannable.because("cannot read table " + scan.getTable().getQualifiedName());
+  }
+
+  private List<RexNode> identity(RelDataType rowType) {
+    List<RexNode> refs = new ArrayList<>();
+    for (RelDataTypeField field : rowType.getFieldList()) {
+      refs.add(rexBuilder.makeInputRef(field.getType(), field.getIndex()));
+    }
+    return refs;
+  }
+
+  List<StageDefinition> stages() {
+    return stages;
+  }
+
+}

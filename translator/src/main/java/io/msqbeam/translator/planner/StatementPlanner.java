@@ -1,0 +1,273 @@
+package io.msqbeam.translator.planner;
+
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.error.InvalidInput;
+import io.msqbeam.translator.error.InvalidSqlInput;
+import io.msqbeam.translator.parser.DruidSqlIngest;
+import io.msqbeam.translator.parser.DruidSqlParser;
+import io.msqbeam.translator.parser.DruidSqlReplace;
+import io.msqbeam.translator.parser.PartitionGranularity;
+import io.msqbeam.translator.plan.ColumnMapping;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.DataSourceDestination;
+import io.msqbeam.translator.plan.Intervals;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.ShuffleSpec;
+import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.StageInputSpec;
+import io.msqbeam.translator.plan.TaskReportDestination;
+import io.msqbeam.translator.sql.DruidTypes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Plans one statement of the task engine (INSERT, REPLACE or SELECT) into a {@link QueryPlan}:
+ * parse with Druid's grammar, check Druid's ingestion rules, validate against the catalog, and
+ * build the stage graph. Planning errors are {@code DruidException}s with Druid's messages.
+ */
+public final class StatementPlanner {
+  private final Catalog catalog;
+
+  public StatementPlanner(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param queryId the controller task id ({@code query-<sqlQueryId>}); stage ids derive from it
+   * @param segmentVersion the version new segments get (Druid uses the lock's ISO timestamp)
+   */
+  public PlannedStatement plan(String sql, Map<String, Object> contextValues, String queryId, String segmentVersion) {
+    QueryContext context = new QueryContext(contextValues);
+    int workers = context.workerCount();
+    SqlNode node = DruidSqlParser.parse(sql);
+    if (node instanceof DruidSqlIngest ingest) {
+      return planIngestion(ingest, context, workers, queryId, segmentVersion, contextValues);
+    }
+    if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+      throw InvalidSqlInput.exception("Unsupported SQL statement [" + node.getKind() + "]");
+    }
+    SqlToRel sqlToRel = new SqlToRel(catalog);
+    RelRoot root = sqlToRel.convert(node);
+    StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
+        nativeContext(contextValues, queryId), workers);
+    StageGraphBuilder.QueryStages stages = builder.build(QueryShape.of(root.rel), false);
+    List<ColumnMapping> mappings = new ArrayList<>();
+    List<String> sqlTypes = new ArrayList<>();
+    List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
+    for (Map.Entry<Integer, String> field : root.fields) {
+      mappings.add(new ColumnMapping(stages.fieldColumns().get(field.getKey()), field.getValue()));
+      sqlTypes.add(DruidTypes.sqlTypeName(fieldTypes.get(field.getKey())));
+    }
+    QueryPlan plan = new QueryPlan(queryId, stages.stages(), new TaskReportDestination(mappings, sqlTypes));
+    return new PlannedStatement(PlannedStatement.Kind.SELECT, PlannedStatement.SELECT_DATASOURCE, plan);
+  }
+
+  private PlannedStatement planIngestion(DruidSqlIngest ingest, QueryContext context, int workers, String queryId,
+      String segmentVersion, Map<String, Object> contextValues) {
+    boolean replace = ingest instanceof DruidSqlReplace;
+    String operation = replace ? "REPLACE" : "INSERT";
+    String dataSource = targetName(ingest, operation);
+    if (ingest.getTargetColumnList() != null && !ingest.getTargetColumnList().isEmpty()) {
+      throw InvalidSqlInput.exception("Operation [" + operation + "] cannot be run with a target column list, given ["
+          + ingest.getTargetTable() + " (" + ingest.getTargetColumnList() + ")]");
+    }
+    List<String> replaceTimeChunks = null;
+    if (replace) {
+      DruidSqlReplace replaceNode = (DruidSqlReplace) ingest;
+      if (replaceNode.isOverwriteAll()) {
+        replaceTimeChunks = Intervals.ETERNITY_LIST;
+      } else if (replaceNode.getOverwriteWhere() == null) {
+        throw InvalidSqlInput.exception("Missing time chunk information in OVERWRITE clause for REPLACE. Use OVERWRITE"
+            + " WHERE <__time based condition> or OVERWRITE ALL to overwrite the entire table.");
+      } else {
+        throw InvalidSqlInput.exception(
+            "REPLACE with OVERWRITE WHERE is not supported by this server yet; use OVERWRITE ALL.");
+      }
+    }
+    if (ingest.getPartitionedBy() == null) {
+      throw InvalidSqlInput.exception("Operation [" + operation
+          + "] requires a PARTITIONED BY to be explicitly defined, but none was found.");
+    }
+    PartitionGranularity granularity = PartitionGranularity.fromSqlNode(ingest.getPartitionedBy());
+    SqlNode source = ingest.getSource();
+    if (source instanceof SqlOrderBy orderBy) {
+      if (orderBy.orderList != null && !orderBy.orderList.isEmpty()) {
+        throw InvalidSqlInput.exception("Cannot use an ORDER BY clause on a Query of type [" + operation
+            + "], use CLUSTERED BY instead");
+      }
+      if (orderBy.offset != null) {
+        throw InvalidSqlInput.exception("INSERT and REPLACE queries cannot have an OFFSET.");
+      }
+      if (orderBy.fetch != null && !granularity.isAll()) {
+        throw InvalidSqlInput.exception("INSERT and REPLACE queries cannot have a LIMIT unless PARTITIONED BY is \"ALL\".");
+      }
+    }
+
+    SqlToRel sqlToRel = new SqlToRel(catalog);
+    RelRoot root = sqlToRel.convert(source);
+    List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
+    List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
+    checkOutputColumns(outputNames, root, fieldTypes, granularity);
+
+    StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
+        nativeContext(contextValues, queryId), workers);
+    StageGraphBuilder.QueryStages stages = builder.build(QueryShape.of(root.rel), true);
+
+    List<String> clusterBy = clusterColumns(ingest.getClusteredBy(), outputNames);
+    List<ColumnMapping> mappings = new ArrayList<>();
+    List<ColumnSignature> dimensions = new ArrayList<>();
+    String timeColumn = null;
+    for (Map.Entry<Integer, String> field : root.fields) {
+      String queryColumn = stages.fieldColumns().get(field.getKey());
+      mappings.add(new ColumnMapping(queryColumn, field.getValue()));
+      if (DruidTypes.TIME_COLUMN.equals(field.getValue())) {
+        timeColumn = queryColumn;
+      }
+    }
+    // CLUSTERED BY columns lead the dimension order, so rows sort by them inside each time chunk.
+    for (String name : clusterBy) {
+      dimensions.add(dimension(name, root, fieldTypes));
+    }
+    for (String name : outputNames) {
+      if (!DruidTypes.TIME_COLUMN.equals(name) && !clusterBy.contains(name)) {
+        dimensions.add(dimension(name, root, fieldTypes));
+      }
+    }
+
+    List<ShuffleSpec.KeyColumn> key = new ArrayList<>();
+    if (timeColumn != null) {
+      key.add(new ShuffleSpec.KeyColumn(timeColumn, ShuffleSpec.Order.ASCENDING));
+    }
+    for (String name : clusterBy) {
+      key.add(new ShuffleSpec.KeyColumn(stages.fieldColumns().get(fieldIndex(root, name)), ShuffleSpec.Order.ASCENDING));
+    }
+    builder.reshuffleLast(ShuffleSpec.targetSize(
+        new ShuffleSpec.ClusterBy(key, timeColumn == null ? 0 : 1), context.rowsPerSegment()));
+    List<StageDefinition> all = new ArrayList<>(builder.stages());
+    SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
+        new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, granularity.druidName()),
+        mappings,
+        new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment()));
+    all.add(new StageDefinition(queryId + "_" + all.size(), List.of(new StageInputSpec(all.size() - 1)), generator,
+        List.of(), null, workers));
+    QueryPlan plan = new QueryPlan(queryId, all, new DataSourceDestination(
+        dataSource, granularity.druidName(), replaceTimeChunks, segmentVersion));
+    return new PlannedStatement(replace ? PlannedStatement.Kind.REPLACE : PlannedStatement.Kind.INSERT, dataSource,
+        plan);
+  }
+
+  private static void checkOutputColumns(List<String> names, RelRoot root, List<RelDataType> fieldTypes,
+      PartitionGranularity granularity) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (name.startsWith("EXPR$")) {
+        throw InvalidSqlInput.exception("Insertion requires columns to be named, but at least one of the columns was"
+            + " unnamed.  This is usually an expression. Please add an alias to the expression.");
+      }
+      if (!seen.add(name)) {
+        throw InvalidSqlInput.exception("Duplicate field in SELECT: [" + name + "]");
+      }
+    }
+    if (!seen.contains(DruidTypes.TIME_COLUMN)) {
+      if (!granularity.isAll()) {
+        throw InvalidSqlInput.exception("The granularity [" + granularity.druidName() + "] specified in the PARTITIONED"
+            + " BY clause of the INSERT query is different from ALL. Therefore, the query must specify a time column"
+            + " (named __time).");
+      }
+      return;
+    }
+    RelDataType timeType = fieldTypes.get(fieldIndex(root, DruidTypes.TIME_COLUMN));
+    if (timeType.getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+      throw InvalidSqlInput.exception("Field[__time] was the wrong type[" + timeType.getSqlTypeName()
+          + "], expected TIMESTAMP");
+    }
+  }
+
+  private static ColumnSignature dimension(String name, RelRoot root, List<RelDataType> fieldTypes) {
+    return new ColumnSignature(name, DruidTypes.nativeType(fieldTypes.get(fieldIndex(root, name)), name));
+  }
+
+  private static int fieldIndex(RelRoot root, String name) {
+    for (Map.Entry<Integer, String> field : root.fields) {
+      if (field.getValue().equals(name)) {
+        return field.getKey();
+      }
+    }
+    throw new IllegalArgumentException("No output column " + name);
+  }
+
+  private static List<String> clusterColumns(SqlNodeList clusteredBy, List<String> outputNames) {
+    if (clusteredBy == null) {
+      return List.of();
+    }
+    List<String> columns = new ArrayList<>();
+    for (SqlNode node : clusteredBy) {
+      if (node.getKind() == SqlKind.DESCENDING) {
+        throw InvalidSqlInput.exception("Invalid CLUSTERED BY clause [" + node + "]: cannot sort in descending order.");
+      }
+      if (node instanceof org.apache.calcite.sql.SqlNumericLiteral literal) {
+        int ordinal = literal.intValue(true);
+        if (ordinal < 1) {
+          throw InvalidSqlInput.exception("Ordinal [" + ordinal
+              + "] specified in the CLUSTERED BY clause is invalid. It must be a positive integer.");
+        }
+        if (ordinal > outputNames.size()) {
+          throw InvalidSqlInput.exception("Ordinal out of range");
+        }
+        columns.add(outputNames.get(ordinal - 1));
+      } else if (node instanceof SqlIdentifier identifier && outputNames.contains(identifier.names.get(identifier.names.size() - 1))) {
+        columns.add(identifier.names.get(identifier.names.size() - 1));
+      } else {
+        throw InvalidSqlInput.exception("CLUSTERED BY supports output column names and ordinals only, got [" + node + "]");
+      }
+    }
+    if (!columns.isEmpty() && DruidTypes.TIME_COLUMN.equals(columns.get(0))) {
+      return columns.subList(1, columns.size());
+    }
+    if (columns.contains(DruidTypes.TIME_COLUMN)) {
+      throw InvalidSqlInput.exception("Sort order (CLUSTERED BY) cannot include[__time] in position["
+          + columns.indexOf(DruidTypes.TIME_COLUMN) + "] unless context parameter[forceSegmentSortByTime] is set to[false].");
+    }
+    return columns;
+  }
+
+  private static String targetName(DruidSqlIngest ingest, String operation) {
+    SqlNode target = ingest.getTargetTable();
+    if (!(target instanceof SqlIdentifier identifier)) {
+      throw InvalidSqlInput.exception("Operation [" + operation + "] requires a target table");
+    }
+    if (identifier.names.size() > 1 && !identifier.names.get(0).equalsIgnoreCase("druid")) {
+      throw InvalidSqlInput.exception("Table [" + identifier + "] does not support operation [" + operation
+          + "] because it is not a Druid datasource");
+    }
+    String name = identifier.names.get(identifier.names.size() - 1);
+    if (name.contains("/")) {
+      throw InvalidInput.exception("Invalid value for field [table]: Value [" + name + "] cannot contain '/'.");
+    }
+    return name;
+  }
+
+  private static Map<String, Object> nativeContext(Map<String, Object> contextValues, String queryId) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("finalize", true);
+    context.put("maxParseExceptions", 0);
+    context.put("queryId", queryId.startsWith("query-") ? queryId.substring("query-".length()) : queryId);
+    if (contextValues != null) {
+      contextValues.forEach(context::put);
+    }
+    return context;
+  }
+}
