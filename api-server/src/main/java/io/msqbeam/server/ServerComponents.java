@@ -12,6 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import io.msqbeam.runners.DirectJobRunner;
+import io.msqbeam.runners.Runner;
+import io.msqbeam.server.sql.SqlResource;
+import io.msqbeam.server.task.MetadataCatalog;
+import io.msqbeam.server.task.TaskResource;
+import io.msqbeam.server.task.TaskService;
 import java.util.concurrent.CountDownLatch;
 
 import static java.util.Objects.requireNonNull;
@@ -50,9 +56,16 @@ public final class ServerComponents implements AutoCloseable {
     ObjectMapper jsonMapper = JsonMapper.create();
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
     try {
+      Runner runner = new DirectJobRunner(false);
+      MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), jsonMapper,
+          config.tmpDir().resolve("catalog"));
+      TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner, catalog,
+          jsonMapper, config.tmpDir(), config.deepStorageDir().toAbsolutePath(), "localhost", config.port(),
+          config.taskSlots());
       List<Routes> routes = List.of(
-          // Task and SQL resources are added here.
-      );
+          new TaskResource(taskService, jsonMapper),
+          new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
+              config.deepStorageDir().toAbsolutePath()));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
       return new ServerComponents(config, jsonMapper, metadataStore, apiServer);
     } catch (RuntimeException e) {

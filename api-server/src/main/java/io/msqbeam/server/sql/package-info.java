@@ -1,0 +1,2 @@
+/** Druid's SQL API over ingested datasources. */
+package io.msqbeam.server.sql;

@@ -1,0 +1,48 @@
+package io.msqbeam.server.task;
+
+import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.runners.RunningJob;
+import io.msqbeam.runners.StageCounters;
+import io.msqbeam.translator.planner.PlannedStatement;
+
+/**
+ * The in-memory state of a task this server is running: its plan, its job once submitted, and how
+ * it ended. Mutated only by the task's own thread, except {@link #requestShutdown()}.
+ */
+final class LiveTask {
+  final String id;
+  final PlannedStatement statement;
+  final long createdTime;
+  final int totalFiles;
+  volatile long startTime = -1;
+  volatile long endTime = -1;
+  volatile RunningJob job;
+  volatile boolean shutdownRequested;
+  volatile TaskPhase phase = TaskPhase.PENDING;
+  volatile Fault fault;
+  volatile String exceptionStackTrace;
+  volatile StageCounters finalCounters;
+
+  LiveTask(String id, PlannedStatement statement, long createdTime, int totalFiles) {
+    this.id = id;
+    this.statement = statement;
+    this.createdTime = createdTime;
+    this.totalFiles = totalFiles;
+  }
+
+  StageCounters counters() {
+    if (finalCounters != null) {
+      return finalCounters;
+    }
+    RunningJob current = job;
+    return current == null ? StageCounters.EMPTY : current.counters();
+  }
+
+  void requestShutdown() {
+    shutdownRequested = true;
+    RunningJob current = job;
+    if (current != null) {
+      current.cancel();
+    }
+  }
+}

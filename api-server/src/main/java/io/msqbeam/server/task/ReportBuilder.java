@@ -1,0 +1,215 @@
+package io.msqbeam.server.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.runners.StageCounters;
+import io.msqbeam.translator.plan.ColumnMapping;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ExternalInputSpec;
+import io.msqbeam.translator.plan.InputSpec;
+import io.msqbeam.translator.plan.PlanJson;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.TableInputSpec;
+import io.msqbeam.translator.plan.TaskReportDestination;
+import io.msqbeam.translator.planner.PlannedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds Druid's {@code multiStageQuery} task report (plus {@code taskContext}) from a task's plan,
+ * its state and the runner's counters, with Druid's field names and order (druid-behaviour.md §5.3).
+ */
+final class ReportBuilder {
+  private final String host;
+
+  ReportBuilder(String host) {
+    this.host = host;
+  }
+
+  Map<String, Object> build(LiveTask task, List<List<Object>> results) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("status", status(task));
+    payload.put("stages", stages(task));
+    payload.put("counters", counters(task));
+    if (results != null && task.statement.plan().destination() instanceof TaskReportDestination destination) {
+      payload.put("results", results(task.statement.plan(), destination, results));
+    }
+    Map<String, Object> multiStageQuery = new LinkedHashMap<>();
+    multiStageQuery.put("type", "multiStageQuery");
+    multiStageQuery.put("taskId", task.id);
+    multiStageQuery.put("payload", payload);
+    Map<String, Object> contextPayload = new LinkedHashMap<>();
+    contextPayload.put("lookupLoadingMode", "NONE");
+    contextPayload.put("useLineageBasedSegmentAllocation", true);
+    contextPayload.put("forceTimeChunkLock", true);
+    Map<String, Object> taskContext = new LinkedHashMap<>();
+    taskContext.put("type", "taskContext");
+    taskContext.put("taskId", task.id);
+    taskContext.put("payload", contextPayload);
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("multiStageQuery", multiStageQuery);
+    report.put("taskContext", taskContext);
+    return report;
+  }
+
+  private Map<String, Object> status(LiveTask task) {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("status", task.phase.statusCode);
+    if (task.fault != null) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("errorCode", task.fault.errorCode());
+      error.put("errorMessage", task.fault.errorMessage());
+      error.putAll(task.fault.fields());
+      Map<String, Object> errorReport = new LinkedHashMap<>();
+      errorReport.put("taskId", task.id);
+      errorReport.put("host", host);
+      errorReport.put("error", error);
+      if (task.exceptionStackTrace != null) {
+        errorReport.put("exceptionStackTrace", task.exceptionStackTrace);
+      }
+      status.put("errorReport", errorReport);
+    }
+    status.put("startTime", iso(task.startTime > 0 ? task.startTime : task.createdTime));
+    status.put("durationMs", task.startTime < 0 ? -1 : (task.endTime > 0 ? task.endTime : now()) - task.startTime);
+    Map<String, Object> worker = new LinkedHashMap<>();
+    worker.put("workerId", task.id + "-worker0_0");
+    worker.put("state", task.phase == TaskPhase.PENDING ? "PENDING" : task.phase.statusCode);
+    worker.put("durationMs", task.endTime > 0 && task.phase == TaskPhase.SUCCESS ? task.endTime - task.startTime : -1);
+    worker.put("pendingMs", 0);
+    status.put("workers", Map.of("0", List.of(worker)));
+    status.put("pendingTasks", 0);
+    status.put("runningTasks", 1);
+    if (task.statement.kind() == PlannedStatement.Kind.INSERT) {
+      status.put("segmentReport", segmentReport("NumberedShardSpec",
+          "Using NumberedShardSpec to generate segments since the query is inserting rows."));
+    } else if (task.statement.kind() == PlannedStatement.Kind.REPLACE) {
+      status.put("segmentReport", segmentReport("NumberedShardSpec",
+          "Using NumberedShardSpec as no columns are supplied in the 'CLUSTERED BY' clause."));
+    }
+    return status;
+  }
+
+  private static Map<String, Object> segmentReport(String shardSpec, String details) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("shardSpec", shardSpec);
+    report.put("details", details);
+    return report;
+  }
+
+  private List<Object> stages(LiveTask task) {
+    ObjectMapper mapper = PlanJson.mapper();
+    List<Object> stages = new ArrayList<>();
+    StageCounters counters = task.counters();
+    for (StageDefinition stage : task.statement.plan().stages()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("stageNumber", stage.stageNumber());
+      entry.put("definition", mapper.convertValue(stage, Map.class));
+      String phase = phase(task, stage, counters);
+      if (phase != null) {
+        entry.put("phase", phase);
+        entry.put("workerCount", 1);
+        entry.put("partitionCount", 1);
+        if (stage.shuffleSpec() != null) {
+          entry.put("shuffle", stage.shuffleSpec().clusterBy().columns().isEmpty() ? "mix" : "globalSort");
+        }
+        entry.put("output", "localStorage");
+        entry.put("startTime", iso(task.startTime));
+        entry.put("duration", (task.endTime > 0 ? task.endTime : now()) - task.startTime);
+        if (stage.shuffleSpec() != null && !stage.shuffleSpec().clusterBy().columns().isEmpty()) {
+          entry.put("sort", true);
+        }
+      }
+      stages.add(entry);
+    }
+    return stages;
+  }
+
+  private static String phase(LiveTask task, StageDefinition stage, StageCounters counters) {
+    if (task.startTime < 0 || task.phase == TaskPhase.FAILED) {
+      return null;
+    }
+    if (task.phase == TaskPhase.SUCCESS) {
+      return "FINISHED";
+    }
+    return stage.stageNumber() == 0 || !counters.stage(stage.stageNumber()).isEmpty() ? "READING_INPUT" : "NEW";
+  }
+
+  private Map<String, Object> counters(LiveTask task) {
+    StageCounters counters = task.counters();
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (StageDefinition stage : task.statement.plan().stages()) {
+      int n = stage.stageNumber();
+      Map<String, Object> worker = new LinkedHashMap<>();
+      InputSpec input = stage.input().get(0);
+      if (input instanceof ExternalInputSpec || input instanceof TableInputSpec) {
+        Map<String, Object> channel = channel(counters.value(n, CounterNames.INPUT0, "rows"),
+            input instanceof ExternalInputSpec ? counters.value(n, CounterNames.INPUT0, "bytes") : null);
+        channel.put("files", List.of(counters.value(n, CounterNames.INPUT0, "files")));
+        channel.put("totalFiles", List.of(input instanceof ExternalInputSpec ? (long) task.totalFiles
+            : ((TableInputSpec) input).segments().size()));
+        worker.put("input0", channel);
+      }
+      Map<String, Long> generation = counters.stage(n).get(CounterNames.SEGMENT_GENERATION);
+      if (generation != null) {
+        long processed = generation.getOrDefault("rowsProcessed", 0L);
+        long pushed = generation.getOrDefault("rowsPushed", 0L);
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("type", "segmentGenerationProgress");
+        progress.put("rowsProcessed", processed);
+        progress.put("rowsPersisted", pushed);
+        progress.put("rowsMerged", pushed);
+        progress.put("rowsPushed", pushed);
+        worker.put("segmentGenerationProgress", progress);
+      }
+      if (!worker.isEmpty()) {
+        all.put(Integer.toString(n), Map.of("0", worker));
+      }
+    }
+    return all;
+  }
+
+  private static Map<String, Object> channel(long rows, Long bytes) {
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("type", "channel");
+    channel.put("rows", List.of(rows));
+    if (bytes != null) {
+      channel.put("bytes", List.of(bytes));
+    }
+    return channel;
+  }
+
+  private static Map<String, Object> results(QueryPlan plan, TaskReportDestination destination,
+      List<List<Object>> rows) {
+    StageDefinition last = plan.finalStage();
+    List<Object> signature = new ArrayList<>();
+    for (ColumnMapping mapping : destination.columnMappings()) {
+      ColumnSignature column = last.signature().get(last.columnIndex(mapping.queryColumn()));
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", mapping.outputColumn());
+      entry.put("type", column.type().druidName());
+      signature.add(entry);
+    }
+    Map<String, Object> results = new LinkedHashMap<>();
+    results.put("signature", signature);
+    results.put("sqlTypeNames", destination.sqlTypeNames());
+    results.put("results", rows);
+    results.put("resultsTruncated", false);
+    return results;
+  }
+
+  static String iso(long millis) {
+    return Instant.ofEpochMilli(millis).toString().replaceFirst("(\\.\\d{3})?Z$", "") .concat(millisSuffix(millis));
+  }
+
+  private static String millisSuffix(long millis) {
+    return String.format(".%03dZ", Math.floorMod(millis, 1000L));
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+}

@@ -1,0 +1,283 @@
+package io.msqbeam.server.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.pipelines.fault.FaultException;
+import io.msqbeam.pipelines.input.InputSplits;
+import io.msqbeam.pipelines.segment.WrittenSegment;
+import io.msqbeam.pipelines.stage.JobOutputs;
+import io.msqbeam.pipelines.stage.PipelineSettings;
+import io.msqbeam.runners.JobState;
+import io.msqbeam.runners.Runner;
+import io.msqbeam.runners.RunningJob;
+import io.msqbeam.server.metadata.SegmentRecord;
+import io.msqbeam.server.metadata.SegmentStore;
+import io.msqbeam.server.metadata.TaskRecord;
+import io.msqbeam.server.metadata.TaskStore;
+import io.msqbeam.translator.plan.DataSourceDestination;
+import io.msqbeam.translator.plan.ExternalInputSpec;
+import io.msqbeam.translator.planner.PlannedStatement;
+import io.msqbeam.translator.planner.StatementPlanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.joda.time.Interval;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task lifecycle of the MSQ task API: plan on submit (planning errors reach the caller, no task
+ * is made), queue for a slot, run on the runner, publish the written segments in one metadata
+ * transaction only if the job succeeded, and keep status and the final report in the metadata store.
+ */
+public final class TaskService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
+  private static final String TASK_TYPE = "query_controller";
+
+  private final TaskStore tasks;
+  private final SegmentStore segments;
+  private final Runner runner;
+  private final MetadataCatalog catalog;
+  private final ObjectMapper json;
+  private final Path tmpDir;
+  private final Path deepStorageDir;
+  private final String locationHost;
+  private final int locationPort;
+  private final ReportBuilder reports;
+  private final ExecutorService slots;
+  private final Map<String, LiveTask> live = new ConcurrentHashMap<>();
+
+  public TaskService(TaskStore tasks, SegmentStore segments, Runner runner, MetadataCatalog catalog, ObjectMapper json,
+      Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots) {
+    this.tasks = tasks;
+    this.segments = segments;
+    this.runner = runner;
+    this.catalog = catalog;
+    this.json = json;
+    this.tmpDir = tmpDir;
+    this.deepStorageDir = deepStorageDir;
+    this.locationHost = locationHost;
+    this.locationPort = locationPort;
+    this.reports = new ReportBuilder(locationHost + ":" + locationPort);
+    this.slots = Executors.newFixedThreadPool(taskSlots, r -> {
+      Thread thread = new Thread(r, "task-slot");
+      thread.setDaemon(true);
+      return thread;
+    });
+    failTasksLeftRunning();
+  }
+
+  /** A restarted server cannot resume jobs of the previous process: they end FAILED, publishing nothing. */
+  private void failTasksLeftRunning() {
+    for (TaskRecord record : tasks.all()) {
+      if (!record.statusCode().equals("SUCCESS") && !record.statusCode().equals("FAILED")) {
+        tasks.update(record.withStatus("FAILED", "WAITING", -1, "Task was running when the server stopped")
+            .withUpdatedTime(System.currentTimeMillis()));
+      }
+    }
+  }
+
+  /** Plans and queues a statement; returns the task id. Planning errors are thrown as DruidExceptions. */
+  public String submit(String sql, Map<String, Object> context, String sqlQueryId) {
+    String taskId = "query-" + sqlQueryId;
+    long now = System.currentTimeMillis();
+    String version = Instant.ofEpochMilli(now).toString();
+    PlannedStatement statement = new StatementPlanner(catalog).plan(sql, context, taskId, version);
+    LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
+    live.put(taskId, task);
+    tasks.insert(TaskRecord.submitted(taskId, TASK_TYPE, statement.dataSource(), sql, toJson(context), now));
+    slots.submit(() -> run(task));
+    return taskId;
+  }
+
+  public static String newQueryId() {
+    return UUID.randomUUID().toString();
+  }
+
+  public Optional<TaskRecord> record(String taskId) {
+    return tasks.find(taskId);
+  }
+
+  /** The live report of a running task, or the stored final report. Empty if none exists yet. */
+  public Optional<String> report(String taskId) {
+    LiveTask task = live.get(taskId);
+    if (task != null && !task.phase.isTerminal()) {
+      return Optional.of(toJson(reports.build(task, null)));
+    }
+    return tasks.find(taskId).map(TaskRecord::reportJson);
+  }
+
+  /** Asks a task to stop; false if the task is unknown. Finished tasks are left as they are (200, as Druid). */
+  public boolean shutdown(String taskId) {
+    LiveTask task = live.get(taskId);
+    if (task != null && !task.phase.isTerminal()) {
+      task.requestShutdown();
+      return true;
+    }
+    return tasks.find(taskId).isPresent();
+  }
+
+  private void run(LiveTask task) {
+    Path workDir = tmpDir.resolve(task.id);
+    Path outputDir = workDir.resolve("output");
+    try {
+      if (task.shutdownRequested) {
+        finishCanceled(task);
+        return;
+      }
+      task.startTime = System.currentTimeMillis();
+      task.phase = TaskPhase.RUNNING;
+      updateStatus(task, null);
+      Files.createDirectories(outputDir);
+      RunningJob job = runner.submit(task.statement.plan(),
+          new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString()));
+      task.job = job;
+      if (task.shutdownRequested) {
+        job.cancel();
+      }
+      JobState state;
+      do {
+        state = job.await(Duration.ofMillis(250));
+      } while (!state.isTerminal());
+      task.finalCounters = job.counters();
+      if (task.shutdownRequested || state == JobState.CANCELLED) {
+        finishCanceled(task);
+      } else if (state == JobState.FAILED) {
+        finishFailed(task, job.failure());
+      } else {
+        List<List<Object>> results = complete(task, outputDir);
+        task.endTime = System.currentTimeMillis();
+        task.phase = TaskPhase.SUCCESS;
+        updateStatus(task, results);
+      }
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      finishFailed(task, e);
+    } finally {
+      deleteQuietly(workDir);
+      live.remove(task.id);
+    }
+  }
+
+  /** Publishes an ingestion's segments (one transaction), or reads a SELECT's results. */
+  private List<List<Object>> complete(LiveTask task, Path outputDir) {
+    if (!(task.statement.plan().destination() instanceof DataSourceDestination destination)) {
+      List<List<Object>> rows = new ArrayList<>();
+      JobOutputs.readResults(outputDir, rows::add);
+      return rows;
+    }
+    List<SegmentRecord> added = new ArrayList<>();
+    for (WrittenSegment segment : JobOutputs.writtenSegments(outputDir)) {
+      Interval interval = Interval.parse(segment.interval());
+      added.add(new SegmentRecord(segment.segmentId(), segment.dataSource(), interval.getStartMillis(),
+          interval.getEndMillis(), segment.version(), segment.partitionNum(), true, segment.payloadJson()));
+    }
+    List<String> unused = new ArrayList<>();
+    if (destination.replaceTimeChunks() != null) {
+      segments.usedSegments(destination.dataSource()).forEach(s -> unused.add(s.id()));
+    }
+    segments.publish(added, unused);
+    return null;
+  }
+
+  private void finishCanceled(LiveTask task) {
+    task.fault = Fault.canceled();
+    task.endTime = System.currentTimeMillis();
+    task.phase = TaskPhase.FAILED;
+    updateStatus(task, null, "Shutdown request from user", -1);
+  }
+
+  private void finishFailed(LiveTask task, Throwable failure) {
+    Fault fault = failure == null ? null : FaultException.find(failure);
+    if (fault == null) {
+      LOG.warn("Task {} failed", task.id, failure);
+      fault = Fault.unknown(failure == null ? "unknown failure" : rootMessage(failure));
+    }
+    task.fault = fault;
+    task.exceptionStackTrace = failure == null ? null : stackTrace(failure);
+    task.endTime = System.currentTimeMillis();
+    task.phase = TaskPhase.FAILED;
+    updateStatus(task, null, fault.statusMessage(), task.endTime - task.createdTime);
+  }
+
+  private void updateStatus(LiveTask task, List<List<Object>> results) {
+    long duration = task.phase.isTerminal() ? task.endTime - task.createdTime : -1;
+    updateStatus(task, results, null, duration);
+  }
+
+  private void updateStatus(LiveTask task, List<List<Object>> results, String errorMsg, long duration) {
+    TaskRecord record = tasks.find(task.id).orElseThrow();
+    TaskRecord updated = record.withStatus(task.phase.statusCode, task.phase.runnerStatusCode, duration, errorMsg)
+        .withLocation(locationHost, locationPort)
+        .withUpdatedTime(System.currentTimeMillis());
+    if (task.phase.isTerminal()) {
+      updated = updated.withReportJson(toJson(reports.build(task, results)));
+    }
+    tasks.update(updated);
+  }
+
+  private static int countInputFiles(PlannedStatement statement) {
+    if (statement.plan().stages().get(0).input().get(0) instanceof ExternalInputSpec external) {
+      try {
+        return InputSplits.of(external.inputSource()).size();
+      } catch (UncheckedIOException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getName() + ": " + root.getMessage();
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter writer = new StringWriter();
+    failure.printStackTrace(new PrintWriter(writer));
+    return writer.toString();
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Cannot delete {}", dir, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    live.values().forEach(LiveTask::requestShutdown);
+    slots.shutdownNow();
+  }
+}
