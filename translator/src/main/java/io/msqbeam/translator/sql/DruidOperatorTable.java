@@ -38,7 +38,7 @@ public final class DruidOperatorTable implements SqlOperatorTable {
   }
 
   private static SqlOperator externOperator() {
-    return new SqlUserDefinedTableMacro(
+    return new ExternOperator(
         new SqlIdentifier("EXTERN", SqlParserPos.ZERO),
         SqlKind.OTHER_FUNCTION,
         ReturnTypes.CURSOR,
@@ -52,6 +52,28 @@ public final class DruidOperatorTable implements SqlOperatorTable {
             ExternTableMacro.PARAMETER_NAMES::get,
             i -> i == 2),
         new ExternTableMacro());
+  }
+
+  /** EXTERN with its arguments read straight from the call's string literals (named or positional). */
+  private static final class ExternOperator extends SqlUserDefinedTableMacro {
+    private final ExternTableMacro macro;
+
+    ExternOperator(SqlIdentifier name, SqlKind kind, org.apache.calcite.sql.type.SqlReturnTypeInference returnType,
+        org.apache.calcite.sql.type.SqlOperandTypeInference inference,
+        org.apache.calcite.sql.type.SqlOperandMetadata metadata, ExternTableMacro macro) {
+      super(name, kind, returnType, inference, metadata, macro);
+      this.macro = macro;
+    }
+
+    @Override
+    public org.apache.calcite.schema.TranslatableTable getTable(org.apache.calcite.sql.SqlOperatorBinding binding) {
+      List<Object> arguments = new ArrayList<>();
+      for (int i = 0; i < binding.getOperandCount(); i++) {
+        arguments.add(binding.isOperandNull(i, false) || !binding.isOperandLiteral(i, false)
+            ? null : binding.getOperandLiteralValue(i, String.class));
+      }
+      return macro.apply(arguments);
+    }
   }
 
   @Override
