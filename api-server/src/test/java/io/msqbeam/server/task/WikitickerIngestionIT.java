@@ -1,0 +1,213 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The walking skeleton end to end over loopback HTTP: the wikiticker INSERT of fixture msq-a on the
+ * DirectRunner, task status and reports, planning errors, a runtime fault, shutdown, SQL queries of
+ * the published segments, and a restart on the same data dir.
+ */
+class WikitickerIngestionIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DATA = Path.of("../examples/data").toAbsolutePath().normalize();
+  private static final String SIGNATURE = "[{\"name\":\"time\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\"},"
+      + "{\"name\":\"cityName\",\"type\":\"string\"},{\"name\":\"comment\",\"type\":\"string\"},"
+      + "{\"name\":\"countryIsoCode\",\"type\":\"string\"},{\"name\":\"countryName\",\"type\":\"string\"},"
+      + "{\"name\":\"isAnonymous\",\"type\":\"string\"},{\"name\":\"isMinor\",\"type\":\"string\"},"
+      + "{\"name\":\"isNew\",\"type\":\"string\"},{\"name\":\"isRobot\",\"type\":\"string\"},"
+      + "{\"name\":\"isUnpatrolled\",\"type\":\"string\"},{\"name\":\"metroCode\",\"type\":\"long\"},"
+      + "{\"name\":\"namespace\",\"type\":\"string\"},{\"name\":\"page\",\"type\":\"string\"},"
+      + "{\"name\":\"regionIsoCode\",\"type\":\"string\"},{\"name\":\"regionName\",\"type\":\"string\"},"
+      + "{\"name\":\"user\",\"type\":\"string\"},{\"name\":\"delta\",\"type\":\"long\"},"
+      + "{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir
+  Path dataDir;
+
+  private static String extern() {
+    return "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":\"wikiticker-2015-09-12-sampled.json.gz\"}',"
+        + "'{\"type\":\"json\"}','" + SIGNATURE + "'))";
+  }
+
+  private static String insert(String dataSource, String timeExpression) {
+    return "INSERT INTO " + dataSource + " SELECT " + timeExpression + " AS __time, * FROM " + extern()
+        + " PARTITIONED BY DAY";
+  }
+
+  @Test
+  void ingestsWikitickerAndServesItsStatusReportsAndQueries() throws Exception {
+    ServerComponents server = start();
+    String base = "http://127.0.0.1:" + server.apiServer().port();
+
+    HttpResponse<String> submit = post(base + "/druid/v2/sql/task", body(insert("wikipedia", "TIME_PARSE(\"time\")"), "msq-a"));
+    assertThat(submit.statusCode()).isEqualTo(202);
+    assertThat(submit.body()).isEqualTo("{\"taskId\":\"query-msq-a\",\"state\":\"RUNNING\"}");
+
+    JsonNode status = awaitTerminal(base, "query-msq-a");
+    assertThat(status.path("statusCode").asText()).isEqualTo("SUCCESS");
+    assertThat(status.path("runnerStatusCode").asText()).isEqualTo("WAITING");
+    assertThat(status.path("type").asText()).isEqualTo("query_controller");
+    assertThat(status.path("dataSource").asText()).isEqualTo("wikipedia");
+    assertThat(status.path("duration").asLong()).isPositive();
+    assertThat(fieldNames(status)).containsExactly("id", "groupId", "type", "createdTime", "queueInsertionTime",
+        "statusCode", "status", "runnerStatusCode", "duration", "location", "dataSource", "errorMsg");
+
+    JsonNode report = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-a/reports").body());
+    JsonNode payload = report.path("multiStageQuery").path("payload");
+    assertThat(payload.path("status").path("status").asText()).isEqualTo("SUCCESS");
+    JsonNode input = payload.path("counters").path("0").path("0").path("input0");
+    assertThat(input.path("rows").get(0).asLong()).isEqualTo(39244);
+    assertThat(input.path("bytes").get(0).asLong()).isEqualTo(17106256);
+    assertThat(input.path("files").get(0).asLong()).isEqualTo(1);
+    assertThat(payload.path("counters").path("1").path("0").path("segmentGenerationProgress").path("rowsPushed").asLong())
+        .isEqualTo(39244);
+    assertThat(payload.path("stages").get(0).path("definition").path("processor").path("type").asText()).isEqualTo("scan");
+    assertThat(payload.path("stages").get(1).path("definition").path("processor").path("type").asText())
+        .isEqualTo("segmentGenerator");
+    assertThat(report.path("taskContext").path("type").asText()).isEqualTo("taskContext");
+
+    assertThat(sql(base, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+    JsonNode channels = JSON.readTree(sql(base, "SELECT channel, COUNT(*) FROM wikipedia GROUP BY 1 ORDER BY 2 DESC", "array"));
+    assertThat(channels).hasSize(51);
+    assertThat(channels.get(0).toString()).isEqualTo("[\"#en.wikipedia\",11549]");
+    assertThat(channels.get(1).toString()).isEqualTo("[\"#vi.wikipedia\",9747]");
+
+    // A runtime fault: the task fails with InsertTimeNull and publishes nothing.
+    post(base + "/druid/v2/sql/task", body(insert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
+    JsonNode failed = awaitTerminal(base, "query-e6");
+    assertThat(failed.path("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(failed.path("errorMsg").asText())
+        .isEqualTo("InsertTimeNull: Null timestamp (__time) encountered during INSERT or REPLACE.");
+    JsonNode failedReport = JSON.readTree(get(base + "/druid/indexer/v1/task/query-e6/reports").body());
+    assertThat(failedReport.at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText())
+        .isEqualTo("InsertTimeNull");
+    assertThat(post(base + "/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_err\"}").statusCode())
+        .isEqualTo(400);
+
+    // Shutdown: the task ends FAILED/Canceled and nothing is published.
+    post(base + "/druid/v2/sql/task", body(insert("wikipedia_shutdown", "TIME_PARSE(\"time\")"), "f"));
+    HttpResponse<String> shutdown = post(base + "/druid/indexer/v1/task/query-f/shutdown", "");
+    assertThat(shutdown.statusCode()).isEqualTo(200);
+    assertThat(shutdown.body()).isEqualTo("{\"task\":\"query-f\"}");
+    JsonNode canceled = awaitTerminal(base, "query-f");
+    assertThat(canceled.path("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(canceled.path("errorMsg").asText()).isEqualTo("Shutdown request from user");
+    assertThat(JSON.readTree(get(base + "/druid/indexer/v1/task/query-f/reports").body())
+        .at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText()).isEqualTo("Canceled");
+    assertThat(post(base + "/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_shutdown\"}").statusCode())
+        .isEqualTo(400);
+
+    // Restart on the same data dir: the data and the old task's status and report are still there.
+    server.close();
+    ServerComponents restarted = start();
+    String base2 = "http://127.0.0.1:" + restarted.apiServer().port();
+    try {
+      assertThat(sql(base2, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+      JsonNode oldStatus = JSON.readTree(get(base2 + "/druid/indexer/v1/task/query-msq-a/status").body());
+      assertThat(oldStatus.at("/status/statusCode").asText()).isEqualTo("SUCCESS");
+      assertThat(JSON.readTree(get(base2 + "/druid/indexer/v1/task/query-msq-a/reports").body())
+          .at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong()).isEqualTo(39244);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void answersPlanningErrorsWithDruidsBodiesAndCreatesNoTask() throws Exception {
+    ServerComponents server = start();
+    String base = "http://127.0.0.1:" + server.apiServer().port();
+    try {
+      HttpResponse<String> badSql = post(base + "/druid/v2/sql/task", body("SELEC channel FROM wikipedia", "e1"));
+      assertThat(badSql.statusCode()).isEqualTo(400);
+      assertThat(badSql.body()).isEqualTo("{\"taskId\":\"e1\",\"state\":\"FAILED\",\"error\":{\"error\":\"druidException\","
+          + "\"errorCode\":\"invalidInput\",\"persona\":\"USER\",\"category\":\"INVALID_INPUT\","
+          + "\"errorMessage\":\"Non-query expression encountered in illegal context\",\"context\":{\"sourceType\":\"sql\"}}}");
+
+      HttpResponse<String> noPartition = post(base + "/druid/v2/sql/task",
+          body("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + extern(), "e2"));
+      assertThat(noPartition.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(noPartition.body()).at("/error/errorMessage").asText())
+          .isEqualTo("Operation [INSERT] requires a PARTITIONED BY to be explicitly defined, but none was found.");
+
+      HttpResponse<String> unknownColumn = post(base + "/druid/v2/sql/task",
+          body("INSERT INTO w\nSELECT TIME_PARSE(\"time\") AS __time, no_such_column FROM " + extern() + " PARTITIONED BY DAY", "e5"));
+      assertThat(unknownColumn.statusCode()).isEqualTo(400);
+      JsonNode error = JSON.readTree(unknownColumn.body()).path("error");
+      assertThat(error.path("errorMessage").asText()).isEqualTo("Column 'no_such_column' not found in any table (line [2], column [38])");
+      assertThat(error.at("/context/line").asText()).isEqualTo("2");
+
+      for (String id : List.of("query-e1", "query-e2", "query-e5", "e1")) {
+        HttpResponse<String> status = get(base + "/druid/indexer/v1/task/" + id + "/status");
+        assertThat(status.statusCode()).isEqualTo(404);
+        assertThat(status.body()).isEqualTo("Cannot find any task with id: [" + id + "]");
+      }
+    } finally {
+      server.close();
+    }
+  }
+
+  private ServerComponents start() {
+    ServerComponents server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    return server;
+  }
+
+  private JsonNode awaitTerminal(String base, String taskId) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode status = JSON.readTree(get(base + "/druid/indexer/v1/task/" + taskId + "/status").body()).path("status");
+      String code = status.path("statusCode").asText();
+      if (code.equals("SUCCESS") || code.equals("FAILED")) {
+        return status;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("task " + taskId + " did not finish in time");
+  }
+
+  private String sql(String base, String query, String format) throws Exception {
+    HttpResponse<String> response = post(base + "/druid/v2/sql",
+        JSON.writeValueAsString(java.util.Map.of("query", query, "resultFormat", format)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static String body(String sql, String sqlQueryId) throws Exception {
+    return JSON.writeValueAsString(java.util.Map.of("query", sql, "context", java.util.Map.of("sqlQueryId", sqlQueryId)));
+  }
+
+  private HttpResponse<String> post(String url, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+}
