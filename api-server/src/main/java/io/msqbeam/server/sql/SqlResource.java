@@ -132,8 +132,7 @@ public final class SqlResource implements Routes {
       return null;
     }
     return switch (sqlType) {
-      case "TIMESTAMP", "DATE" -> Instant.ofEpochMilli(((Number) value).longValue()).toString()
-          .replaceFirst("(\\.\\d{3})?Z$", String.format(".%03dZ", Math.floorMod(((Number) value).longValue(), 1000L)));
+      case "TIMESTAMP", "DATE" -> io.msqbeam.server.task.ReportBuilder.iso(((Number) value).longValue());
       case "BOOLEAN" -> ((Number) value).longValue() != 0;
       default -> value;
     };

@@ -23,7 +23,7 @@ import java.util.Map;
  * Builds Druid's {@code multiStageQuery} task report (plus {@code taskContext}) from a task's plan,
  * its state and the runner's counters, with Druid's field names and order (druid-behaviour.md §5.3).
  */
-final class ReportBuilder {
+public final class ReportBuilder {
   private final String host;
 
   ReportBuilder(String host) {
@@ -201,12 +201,10 @@ final class ReportBuilder {
     return results;
   }
 
-  static String iso(long millis) {
-    return Instant.ofEpochMilli(millis).toString().replaceFirst("(\\.\\d{3})?Z$", "") .concat(millisSuffix(millis));
-  }
-
-  private static String millisSuffix(long millis) {
-    return String.format(".%03dZ", Math.floorMod(millis, 1000L));
+  /** Druid's timestamp format: ISO-8601 UTC, always with milliseconds. */
+  public static String iso(long millis) {
+    return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(java.time.ZoneOffset.UTC).format(Instant.ofEpochMilli(millis));
   }
 
   private static long now() {

@@ -1,7 +1,6 @@
 package io.msqbeam.translator.sql;
 
 import io.msqbeam.translator.catalog.TableDescriptor;
-import io.msqbeam.translator.plan.ColumnSignature;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -22,10 +21,6 @@ public final class DruidTable extends AbstractTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (ColumnSignature column : descriptor.columns()) {
-      builder.add(column.name(), DruidTypes.sqlType(typeFactory, column.name(), column.type()));
-    }
-    return builder.build();
+    return DruidTypes.rowType(typeFactory, descriptor.columns());
   }
 }

@@ -26,6 +26,15 @@ public final class DruidTypes {
     return factory.createTypeWithNullability(base, true);
   }
 
+  /** The row type of a list of Druid columns. */
+  public static RelDataType rowType(RelDataTypeFactory factory, java.util.List<io.msqbeam.translator.plan.ColumnSignature> columns) {
+    RelDataTypeFactory.Builder builder = factory.builder();
+    for (io.msqbeam.translator.plan.ColumnSignature column : columns) {
+      builder.add(column.name(), sqlType(factory, column.name(), column.type()));
+    }
+    return builder.build();
+  }
+
   /** The native type that stores values of a SQL type, or an error for types Druid cannot store. */
   public static ColumnType nativeType(RelDataType type, String columnName) {
     SqlTypeName name = type.getSqlTypeName();

@@ -1,6 +1,5 @@
 package io.msqbeam.translator.sql;
 
-import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -26,11 +25,7 @@ public final class ExternalTable extends AbstractTable implements TranslatableTa
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    RelDataTypeFactory.Builder builder = typeFactory.builder();
-    for (ColumnSignature column : spec.signature()) {
-      builder.add(column.name(), DruidTypes.sqlType(typeFactory, column.name(), column.type()));
-    }
-    return builder.build();
+    return DruidTypes.rowType(typeFactory, spec.signature());
   }
 
   @Override
