@@ -1,6 +1,5 @@
 package io.msqbeam.pipelines.stage;
 
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
@@ -20,12 +19,20 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
     this.rowsPerSegment = rowsPerSegment;
   }
 
+  /** Rows assigned so far per chunk by this instance: round robin keeps segments near rowsPerSegment. */
+  private transient Map<Long, Long> assigned;
+
+  @Setup
+  public void setup() {
+    assigned = new java.util.HashMap<>();
+  }
+
   @ProcessElement
   public void process(ProcessContext context) {
     KV<Long, Object[]> element = context.element();
     long rows = context.sideInput(chunkCounts).getOrDefault(element.getKey(), 1L);
     int partitions = (int) Math.max(1, (rows + rowsPerSegment - 1) / rowsPerSegment);
-    int partition = partitions == 1 ? 0 : Math.floorMod(Arrays.deepHashCode(element.getValue()), partitions);
+    int partition = partitions == 1 ? 0 : (int) (assigned.merge(element.getKey(), 1L, Long::sum) % partitions);
     context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
   }
 }
