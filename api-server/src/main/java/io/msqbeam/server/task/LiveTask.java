@@ -22,6 +22,8 @@ final class LiveTask {
   volatile Fault fault;
   volatile String exceptionStackTrace;
   volatile StageCounters finalCounters;
+  /** The plan the runner gets: the statement's plan with versions and partitions allocated under the lock. */
+  volatile io.msqbeam.translator.plan.QueryPlan runPlan;
 
   LiveTask(String id, PlannedStatement statement, long createdTime, int totalFiles) {
     this.id = id;

@@ -6,6 +6,8 @@ import io.msqbeam.pipelines.segment.SegmentColumnType;
 import io.msqbeam.pipelines.segment.SegmentReader;
 import io.msqbeam.server.metadata.SegmentRecord;
 import io.msqbeam.server.metadata.SegmentStore;
+import io.msqbeam.server.segment.SegmentTimeline;
+import io.msqbeam.server.segment.Tombstones;
 import io.msqbeam.translator.catalog.Catalog;
 import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -53,9 +55,15 @@ public final class MetadataCatalog implements Catalog {
     Map<String, ColumnType> columns = new LinkedHashMap<>();
     columns.put("__time", ColumnType.LONG);
     List<SegmentFile> files = new ArrayList<>();
-    for (SegmentRecord record : used) {
+    for (SegmentTimeline.Visible visible : new SegmentTimeline(used).visible()) {
+      SegmentRecord record = visible.segment();
+      if (Tombstones.isTombstone(record)) {
+        continue;
+      }
       String path = loadPath(record);
-      files.add(new SegmentFile(record.id(), path));
+      List<String> intervals = visible.isWhole() ? List.of() : visible.intervals().stream()
+          .map(i -> new org.joda.time.Interval(i[0], i[1], org.joda.time.DateTimeZone.UTC).toString()).toList();
+      files.add(new SegmentFile(record.id(), path, intervals));
       typesOf(record.id(), path).forEach((name, type) -> columns.putIfAbsent(name, ColumnType.valueOf(type.name())));
     }
     List<ColumnSignature> signature = new ArrayList<>();

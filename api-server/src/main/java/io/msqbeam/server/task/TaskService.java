@@ -15,6 +15,8 @@ import io.msqbeam.server.metadata.SegmentRecord;
 import io.msqbeam.server.metadata.SegmentStore;
 import io.msqbeam.server.metadata.TaskRecord;
 import io.msqbeam.server.metadata.TaskStore;
+import io.msqbeam.server.segment.Publication;
+import io.msqbeam.server.segment.SegmentAllocation;
 import io.msqbeam.translator.plan.DataSourceDestination;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.planner.PlannedStatement;
@@ -60,8 +62,14 @@ public final class TaskService implements AutoCloseable {
   private final String locationHost;
   private final int locationPort;
   private final ReportBuilder reports;
+  private final ThreadLocal<java.util.concurrent.locks.ReentrantLock> heldLock = new ThreadLocal<>();
   private final ExecutorService slots;
   private final Map<String, LiveTask> live = new ConcurrentHashMap<>();
+  /**
+   * One writer per datasource at a time: Druid's time-chunk locks, taken over the whole datasource.
+   * Coarser than Druid (non-overlapping intervals also wait), never interleaving.
+   */
+  private final Map<String, java.util.concurrent.locks.ReentrantLock> dataSourceLocks = new ConcurrentHashMap<>();
 
   public TaskService(TaskStore tasks, SegmentStore segments, Runner runner, MetadataCatalog catalog, ObjectMapper json,
       Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots) {
@@ -141,11 +149,25 @@ public final class TaskService implements AutoCloseable {
         finishCanceled(task);
         return;
       }
+      java.util.concurrent.locks.ReentrantLock lock = null;
+      task.runPlan = task.statement.plan();
+      if (task.statement.plan().destination() instanceof DataSourceDestination destination) {
+        lock = dataSourceLocks.computeIfAbsent(destination.dataSource(), d -> new java.util.concurrent.locks.ReentrantLock());
+        while (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          if (task.shutdownRequested) {
+            finishCanceled(task);
+            return;
+          }
+        }
+        heldLock.set(lock);
+        task.runPlan = task.statement.plan().withDestination(SegmentAllocation.allocate(destination,
+            segments.usedSegments(destination.dataSource()), System.currentTimeMillis()));
+      }
       task.startTime = System.currentTimeMillis();
       task.phase = TaskPhase.RUNNING;
       updateStatus(task, null);
       Files.createDirectories(outputDir);
-      RunningJob job = runner.submit(task.statement.plan(),
+      RunningJob job = runner.submit(task.runPlan,
           new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString()));
       task.job = job;
       if (task.shutdownRequested) {
@@ -169,6 +191,11 @@ public final class TaskService implements AutoCloseable {
     } catch (RuntimeException | IOException | InterruptedException e) {
       finishFailed(task, e);
     } finally {
+      java.util.concurrent.locks.ReentrantLock lock = heldLock.get();
+      if (lock != null) {
+        heldLock.remove();
+        lock.unlock();
+      }
       deleteQuietly(workDir);
       live.remove(task.id);
     }
@@ -176,7 +203,7 @@ public final class TaskService implements AutoCloseable {
 
   /** Publishes an ingestion's segments (one transaction), or reads a SELECT's results. */
   private List<List<Object>> complete(LiveTask task, Path outputDir) {
-    if (!(task.statement.plan().destination() instanceof DataSourceDestination destination)) {
+    if (!(task.runPlan.destination() instanceof DataSourceDestination destination)) {
       List<List<Object>> rows = new ArrayList<>();
       JobOutputs.readResults(outputDir, rows::add);
       return rows;
@@ -187,11 +214,8 @@ public final class TaskService implements AutoCloseable {
       added.add(new SegmentRecord(segment.segmentId(), segment.dataSource(), interval.getStartMillis(),
           interval.getEndMillis(), segment.version(), segment.partitionNum(), true, segment.payloadJson()));
     }
-    List<String> unused = new ArrayList<>();
-    if (destination.replaceTimeChunks() != null) {
-      segments.usedSegments(destination.dataSource()).forEach(s -> unused.add(s.id()));
-    }
-    segments.publish(added, unused);
+    Publication publication = Publication.of(destination, added, segments.usedSegments(destination.dataSource()), json);
+    segments.publish(publication.toAdd(), publication.toMarkUnused());
     return null;
   }
 

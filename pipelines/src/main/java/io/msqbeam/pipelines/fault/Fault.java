@@ -34,6 +34,27 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
     return new Fault("CannotParseExternalData", message, Map.of());
   }
 
+  public static Fault insertTimeOutOfBounds(String interval, java.util.List<String> bounds) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("interval", interval);
+    fields.put("intervalBounds", java.util.List.copyOf(bounds));
+    return new Fault("InsertTimeOutOfBounds", "Inserted data contains time chunk[" + interval
+        + "] outside of bounds specified by OVERWRITE WHERE[" + bounds + "]. If you want to include this data, expand"
+        + " your OVERWRITE WHERE. If you do not want to include this data, use SELECT ... WHERE to filter it from your"
+        + " inserted data.", fields);
+  }
+
+  public static Fault insertCannotAllocateSegment(String dataSource, String interval) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("dataSource", dataSource);
+    fields.put("interval", interval);
+    return new Fault("InsertCannotAllocateSegment", "Cannot allocate segment for dataSource [" + dataSource
+        + "], interval [" + interval + "]. This can happen if the prior ingestion uses non-extendable shard specs or"
+        + " if the partitioned by granularity is different from the granularity of the pre-existing segments. Check"
+        + " the granularities of the pre-existing segments or re-run the ingestion with REPLACE to overwrite over the"
+        + " existing data", fields);
+  }
+
   /** Druid's task status {@code errorMsg}: {@code "<errorCode>: <errorMessage>"}. */
   public String statusMessage() {
     return errorCode + ": " + errorMessage;

@@ -140,7 +140,9 @@ public final class QueryPipelines {
     TimeChunks chunks = new TimeChunks(destination.segmentGranularity());
     RowCoder rowCoder = RowCoder.of(inputSignature);
     PCollection<KV<Long, Object[]>> keyed = outputs.get(source)
-        .apply(name + "timeChunk", ParDo.of(new TimeChunkFn(timeColumn == null ? -1 : names.indexOf(timeColumn), chunks)))
+        .apply(name + "timeChunk", ParDo.of(new TimeChunkFn(timeColumn == null ? -1 : names.indexOf(timeColumn), chunks,
+            destination.isReplace() && !destination.replaceTimeChunks().equals(
+                io.msqbeam.translator.plan.Intervals.ETERNITY_LIST) ? destination.replaceTimeChunks() : null)))
         .setCoder(KvCoder.of(VarLongCoder.of(), rowCoder));
     PCollectionView<Map<Long, Long>> counts = keyed
         .apply(name + "chunkKeys", Keys.create()).setCoder(VarLongCoder.of())
@@ -151,7 +153,7 @@ public final class QueryPipelines {
         .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), rowCoder))
         .apply(name + "shuffle", GroupByKey.create())
         .apply(name + "writeSegments", ParDo.of(new WriteSegmentFn(n, generator, inputSignature, chunks,
-            destination.segmentVersion(), settings.workDir(), settings.deepStorageDir())))
+            destination, settings.workDir(), settings.deepStorageDir())))
         .setCoder(SerializableCoder.of(WrittenSegment.class))
         .apply(name + "recordSegments", ParDo.of(new WriteSegmentDescriptorFn(settings.outputDir())));
   }

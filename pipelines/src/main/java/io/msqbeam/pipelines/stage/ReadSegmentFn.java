@@ -27,6 +27,16 @@ final class ReadSegmentFn extends DoFn<SegmentFile, Object[]> {
     this.files = Metrics.counter(CounterNames.namespace(stageNumber), CounterNames.name(CounterNames.INPUT0, "files"));
   }
 
+  /** Rows of a partly overshadowed segment are read only where no newer version covers them. */
+  private static boolean isVisible(long time, long[][] visible) {
+    for (long[] interval : visible) {
+      if (interval[0] <= time && time < interval[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @ProcessElement
   public void process(@Element SegmentFile segment, OutputReceiver<Object[]> out) {
     List<String> columns = signature.stream().map(ColumnSignature::name).toList();
@@ -36,7 +46,13 @@ final class ReadSegmentFn extends DoFn<SegmentFile, Object[]> {
         List<String> present = reader.columnNames();
         List<String> readable = columns.stream().filter(present::contains).toList();
         int[] positions = readable.stream().mapToInt(columns::indexOf).toArray();
+        long[][] visible = segment.visibleIntervals().stream().map(org.joda.time.Interval::parse)
+            .map(i -> new long[] {i.getStartMillis(), i.getEndMillis()}).toArray(long[][]::new);
+        int timeIndex = readable.indexOf("__time");
         reader.scan(readable, values -> {
+          if (visible.length > 0 && timeIndex >= 0 && !isVisible(((Number) values[timeIndex]).longValue(), visible)) {
+            return;
+          }
           Object[] row = new Object[columns.size()];
           for (int i = 0; i < positions.length; i++) {
             row[positions[i]] = values[i];

@@ -9,11 +9,30 @@ import org.apache.beam.sdk.values.KV;
 final class TimeChunkFn extends DoFn<Object[], KV<Long, Object[]>> {
   private final int timePosition;
   private final TimeChunks chunks;
+  /** REPLACE bounds as [start, end) millis pairs; empty when every chunk is allowed. */
+  private final long[][] bounds;
+  private final java.util.List<String> boundStrings;
 
   /** @param timePosition the row position of the column mapped to {@code __time}, or -1 (then every row is at 0) */
-  TimeChunkFn(int timePosition, TimeChunks chunks) {
+  TimeChunkFn(int timePosition, TimeChunks chunks, java.util.List<String> replaceIntervals) {
     this.timePosition = timePosition;
     this.chunks = chunks;
+    this.boundStrings = replaceIntervals == null ? java.util.List.of() : java.util.List.copyOf(replaceIntervals);
+    this.bounds = boundStrings.stream().map(org.joda.time.Interval::parse)
+        .map(i -> new long[] {i.getStartMillis(), i.getEndMillis()}).toArray(long[][]::new);
+  }
+
+  private boolean inBounds(long chunkStart) {
+    if (bounds.length == 0) {
+      return true;
+    }
+    org.joda.time.Interval chunk = chunks.chunk(chunkStart);
+    for (long[] bound : bounds) {
+      if (bound[0] <= chunk.getStartMillis() && chunk.getEndMillis() <= bound[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ProcessElement
@@ -26,6 +45,10 @@ final class TimeChunkFn extends DoFn<Object[], KV<Long, Object[]>> {
       }
       time = ((Number) value).longValue();
     }
-    out.output(KV.of(chunks.chunkStart(time), row));
+    long chunkStart = chunks.chunkStart(time);
+    if (!inBounds(chunkStart)) {
+      throw new FaultException(Fault.insertTimeOutOfBounds(chunks.chunk(chunkStart).toString(), boundStrings));
+    }
+    out.output(KV.of(chunkStart, row));
   }
 }

@@ -25,18 +25,19 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
   private final SegmentGeneratorProcessor generator;
   private final List<ColumnSignature> inputSignature;
   private final TimeChunks chunks;
-  private final String version;
+  private final io.msqbeam.translator.plan.DataSourceDestination destination;
   private final String workDir;
   private final String deepStorageDir;
   private final Counter rowsProcessed;
   private final Counter rowsPushed;
 
   WriteSegmentFn(int stageNumber, SegmentGeneratorProcessor generator, List<ColumnSignature> inputSignature,
-      TimeChunks chunks, String version, String workDir, String deepStorageDir) {
+      TimeChunks chunks, io.msqbeam.translator.plan.DataSourceDestination destination, String workDir,
+      String deepStorageDir) {
     this.generator = generator;
     this.inputSignature = List.copyOf(inputSignature);
     this.chunks = chunks;
-    this.version = version;
+    this.destination = destination;
     this.workDir = workDir;
     this.deepStorageDir = deepStorageDir;
     String namespace = CounterNames.namespace(stageNumber);
@@ -58,7 +59,20 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
     int timePosition = timeQueryColumn == null ? -1 : inputNames.indexOf(timeQueryColumn);
     Interval interval = chunks.chunk(partition.getKey().getKey());
     SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns);
-    try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partition.getKey().getValue(),
+    String version = destination.segmentVersion();
+    int partitionNum = partition.getKey().getValue();
+    for (io.msqbeam.translator.plan.DataSourceDestination.ExistingChunk existing : destination.existingChunks()) {
+      Interval existingInterval = Interval.parse(existing.interval());
+      if (existingInterval.getStartMillis() == interval.getStartMillis()
+          && existingInterval.getEndMillis() == interval.getEndMillis()) {
+        version = existing.version();
+        partitionNum += existing.nextPartitionNum();
+      } else if (existingInterval.overlaps(interval)) {
+        throw new io.msqbeam.pipelines.fault.FaultException(io.msqbeam.pipelines.fault.Fault.insertCannotAllocateSegment(
+            destination.dataSource(), interval.toString()));
+      }
+    }
+    try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partitionNum,
         new File(workDir), new File(deepStorageDir), generator.tuningConfig().maxRowsInMemory())) {
       for (Object[] row : partition.getValue()) {
         Object[] values = new Object[positions.length];

@@ -33,6 +33,10 @@ public record QueryPlan(String queryId, List<StageDefinition> stages, QueryDesti
     }
   }
 
+  public QueryPlan withDestination(QueryDestination newDestination) {
+    return new QueryPlan(queryId, stages, newDestination);
+  }
+
   @JsonIgnore
   public StageDefinition finalStage() {
     return stages.get(stages.size() - 1);

@@ -19,11 +19,20 @@ public record TableInputSpec(
     signature = signature == null ? List.of() : List.copyOf(signature);
   }
 
-  /** One published segment: its id and where its {@code index.zip} lives in deep storage. */
-  public record SegmentFile(String segmentId, String path) implements java.io.Serializable {
+  /**
+   * One published segment: its id, where its {@code index.zip} lives in deep storage, and the parts
+   * of its interval not overshadowed by newer versions (null or empty: all of it).
+   */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  public record SegmentFile(String segmentId, String path, List<String> visibleIntervals) implements java.io.Serializable {
     public SegmentFile {
       requireNonNull(segmentId, "segmentId is null");
       requireNonNull(path, "path is null");
+      visibleIntervals = visibleIntervals == null ? List.of() : List.copyOf(visibleIntervals);
+    }
+
+    public SegmentFile(String segmentId, String path) {
+      this(segmentId, path, List.of());
     }
   }
 }

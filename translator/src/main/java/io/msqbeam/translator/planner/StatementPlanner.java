@@ -84,6 +84,11 @@ public final class StatementPlanner {
       throw InvalidSqlInput.exception("Operation [" + operation + "] cannot be run with a target column list, given ["
           + ingest.getTargetTable() + " (" + ingest.getTargetColumnList() + ")]");
     }
+    if (ingest.getPartitionedBy() == null) {
+      throw InvalidSqlInput.exception("Operation [" + operation
+          + "] requires a PARTITIONED BY to be explicitly defined, but none was found.");
+    }
+    PartitionGranularity granularity = PartitionGranularity.fromSqlNode(ingest.getPartitionedBy());
     List<String> replaceTimeChunks = null;
     if (replace) {
       DruidSqlReplace replaceNode = (DruidSqlReplace) ingest;
@@ -93,15 +98,9 @@ public final class StatementPlanner {
         throw InvalidSqlInput.exception("Missing time chunk information in OVERWRITE clause for REPLACE. Use OVERWRITE"
             + " WHERE <__time based condition> or OVERWRITE ALL to overwrite the entire table.");
       } else {
-        throw InvalidSqlInput.exception(
-            "REPLACE with OVERWRITE WHERE is not supported by this server yet; use OVERWRITE ALL.");
+        replaceTimeChunks = OverwriteIntervals.of(replaceNode.getOverwriteWhere(), granularity);
       }
     }
-    if (ingest.getPartitionedBy() == null) {
-      throw InvalidSqlInput.exception("Operation [" + operation
-          + "] requires a PARTITIONED BY to be explicitly defined, but none was found.");
-    }
-    PartitionGranularity granularity = PartitionGranularity.fromSqlNode(ingest.getPartitionedBy());
     SqlNode source = ingest.getSource();
     if (source instanceof SqlOrderBy orderBy) {
       if (orderBy.orderList != null && !orderBy.orderList.isEmpty()) {

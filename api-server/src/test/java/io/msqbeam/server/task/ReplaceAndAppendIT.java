@@ -1,0 +1,169 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.server.metadata.SegmentRecord;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Druid's write semantics end to end on Druid's 20-row {@code wikipedia-sampled.json} (2016-06-27,
+ * 10/4/6 rows in hours 00/01/02): INSERT appends with the chunk's version, REPLACE writes a newer
+ * version that overshadows only its part, tombstones hide replaced chunks that got no rows, and
+ * out-of-bounds rows and misaligned bounds fail as in Druid.
+ */
+class ReplaceAndAppendIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
+  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
+      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
+  private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir
+  Path dataDir;
+  private ServerComponents server;
+  private String base;
+  private int tasks;
+  /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
+  private String lastError;
+
+  @BeforeEach
+  void start() {
+    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    base = "http://127.0.0.1:" + server.apiServer().port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void appendsReplacesPartsOfTheTimelineAndHidesEmptiedChunks() throws Exception {
+    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).as(() -> lastError).isEqualTo("SUCCESS");
+    assertThat(countsByHour()).isEqualTo(List.of(20, 8, 12));
+    List<SegmentRecord> day = server.metadataStore().segments().usedSegments("w");
+    assertThat(day).extracting(SegmentRecord::partitionNum).containsExactly(0, 1);
+    assertThat(day.get(0).version()).isEqualTo(day.get(1).version());
+
+    // Replace hour 01 only, at HOUR granularity over the DAY chunk: the other hours keep both copies.
+    assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 01:00:00' AND __time < TIMESTAMP"
+        + " '2016-06-27 02:00:00' " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN
+        + " WHERE TIME_PARSE(\"timestamp\") >= TIMESTAMP '2016-06-27 01:00:00' AND TIME_PARSE(\"timestamp\") <"
+        + " TIMESTAMP '2016-06-27 02:00:00'") + " PARTITIONED BY HOUR")).isEqualTo("SUCCESS");
+    assertThat(countsByHour()).isEqualTo(List.of(20, 4, 12));
+
+    // Replace hour 02 with nothing: a tombstone hides it while the DAY segments stay for hour 00.
+    assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 02:00:00' AND __time < TIMESTAMP"
+        + " '2016-06-27 03:00:00' " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+        + " PARTITIONED BY HOUR")).isEqualTo("SUCCESS");
+    assertThat(countsByHour()).isEqualTo(List.of(20, 4));
+    assertThat(count()).isEqualTo(24);
+
+    // OVERWRITE ALL: everything before becomes unused.
+    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(count()).isEqualTo(20);
+    assertThat(server.metadataStore().segments().usedSegments("w")).hasSize(1);
+  }
+
+  @Test
+  void failsRowsOutsideTheOverwriteBoundsWithInsertTimeOutOfBounds() throws Exception {
+    assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 00:00:00' AND __time < TIMESTAMP"
+        + " '2016-06-27 01:00:00' " + SELECT + " PARTITIONED BY HOUR")).isEqualTo("FAILED");
+    JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
+    assertThat(error.path("errorCode").asText()).isEqualTo("InsertTimeOutOfBounds");
+    assertThat(error.path("interval").asText()).isIn("2016-06-27T01:00:00.000Z/2016-06-27T02:00:00.000Z",
+        "2016-06-27T02:00:00.000Z/2016-06-27T03:00:00.000Z");
+    assertThat(server.metadataStore().segments().usedSegments("w")).isEmpty();
+  }
+
+  @Test
+  void failsAnInsertAtAnotherGranularityOverExistingChunksWithInsertCannotAllocateSegment() throws Exception {
+    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY MONTH")).isEqualTo("FAILED");
+    assertThat(lastReport().at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText())
+        .isEqualTo("InsertCannotAllocateSegment");
+    assertThat(count()).isEqualTo(20);
+  }
+
+  @Test
+  void rejectsOverwriteBoundsNotAlignedWithTheGranularity() throws Exception {
+    HttpResponse<String> response = post("/druid/v2/sql/task", body("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP"
+        + " '2016-06-27 00:00:00' AND __time <= TIMESTAMP '2016-06-28 00:00:00' " + SELECT + " PARTITIONED BY DAY"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).at("/error/errorMessage").asText()).isEqualTo(
+        "OVERWRITE WHERE clause identified interval [2016-06-27T00:00:00.000Z/2016-06-28T00:00:00.001Z] which is not"
+            + " aligned with PARTITIONED BY granularity [{type=period, period=P1D, timeZone=UTC, origin=null}]");
+  }
+
+  private String run(String sql) throws Exception {
+    HttpResponse<String> submit = post("/druid/v2/sql/task", body(sql));
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
+    String taskId = JSON.readTree(submit.body()).path("taskId").asText();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode status = JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/status")).path("status");
+      String code = status.path("statusCode").asText();
+      if (code.equals("SUCCESS") || code.equals("FAILED")) {
+        lastError = status.path("errorMsg").asText();
+        return code;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("task did not finish: " + sql);
+  }
+
+  private JsonNode lastReport() throws Exception {
+    return JSON.readTree(get("/druid/indexer/v1/task/query-t" + tasks + "/reports"));
+  }
+
+  private String body(String sql) throws Exception {
+    tasks++;
+    return JSON.writeValueAsString(Map.of("query", sql, "context", Map.of("sqlQueryId", "t" + tasks)));
+  }
+
+  private List<Integer> countsByHour() throws Exception {
+    JsonNode rows = query("SELECT TIME_FLOOR(__time, 'PT1H') AS h, COUNT(*) AS c FROM w GROUP BY 1");
+    return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.get(1).asInt()).toList();
+  }
+
+  private int count() throws Exception {
+    return query("SELECT COUNT(*) FROM w").get(0).get(0).asInt();
+  }
+
+  private JsonNode query(String sql) throws Exception {
+    HttpResponse<String> response = post("/druid/v2/sql", JSON.writeValueAsString(Map.of("query", sql,
+        "resultFormat", "array")));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
