@@ -35,9 +35,12 @@ public final class ServerComponents implements AutoCloseable {
   private final ObjectMapper jsonMapper;
   private final MetadataStore metadataStore;
   private final ApiServer apiServer;
+  private final TaskService taskService;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ServerComponents(ServerConfig config, ObjectMapper jsonMapper, MetadataStore metadataStore, ApiServer apiServer) {
+  private ServerComponents(ServerConfig config, ObjectMapper jsonMapper, MetadataStore metadataStore, ApiServer apiServer,
+      TaskService taskService) {
+    this.taskService = taskService;
     this.config = config;
     this.jsonMapper = jsonMapper;
     this.metadataStore = metadataStore;
@@ -67,7 +70,7 @@ public final class ServerComponents implements AutoCloseable {
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
               config.deepStorageDir().toAbsolutePath()));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
-      return new ServerComponents(config, jsonMapper, metadataStore, apiServer);
+      return new ServerComponents(config, jsonMapper, metadataStore, apiServer, taskService);
     } catch (RuntimeException e) {
       metadataStore.close();
       throw e;
@@ -101,6 +104,7 @@ public final class ServerComponents implements AutoCloseable {
     }
     try {
       apiServer.stop();
+      taskService.close();
     } finally {
       try {
         metadataStore.close();

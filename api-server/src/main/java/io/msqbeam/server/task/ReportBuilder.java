@@ -153,7 +153,20 @@ public final class ReportBuilder {
             : ((TableInputSpec) input).segments().size()));
         worker.put("input0", channel);
       }
+      if (input instanceof io.msqbeam.translator.plan.StageInputSpec upstream
+          && counters.stage(upstream.stage()).containsKey(CounterNames.OUTPUT)) {
+        worker.put("input0", channel(counters.value(upstream.stage(), CounterNames.OUTPUT, "rows"), null));
+      }
       Map<String, Long> generation = counters.stage(n).get(CounterNames.SEGMENT_GENERATION);
+      if (generation != null && !worker.containsKey("input0")) {
+        worker.put("input0", channel(generation.getOrDefault("rowsProcessed", 0L), null));
+      }
+      if (counters.stage(n).containsKey(CounterNames.OUTPUT)) {
+        worker.put("output", channel(counters.value(n, CounterNames.OUTPUT, "rows"), null));
+      }
+      if (stage.shuffleSpec() != null && task.phase == TaskPhase.SUCCESS) {
+        worker.put("sortProgress", completeSort());
+      }
       if (generation != null) {
         long processed = generation.getOrDefault("rowsProcessed", 0L);
         long pushed = generation.getOrDefault("rowsPushed", 0L);
@@ -170,6 +183,18 @@ public final class ReportBuilder {
       }
     }
     return all;
+  }
+
+  /** Druid's sortProgress of a finished one-level merge (the console reads progressDigest). */
+  private static Map<String, Object> completeSort() {
+    Map<String, Object> sort = new LinkedHashMap<>();
+    sort.put("type", "sortProgress");
+    sort.put("totalMergingLevels", 1);
+    sort.put("levelToTotalBatches", Map.of("0", 1));
+    sort.put("levelToMergedBatches", Map.of("0", 1));
+    sort.put("totalMergersForUltimateLevel", 1);
+    sort.put("progressDigest", 1.0);
+    return sort;
   }
 
   private static Map<String, Object> channel(long rows, Long bytes) {

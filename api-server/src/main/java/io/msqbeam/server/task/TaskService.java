@@ -125,6 +125,9 @@ public final class TaskService implements AutoCloseable {
   /** The live report of a running task, or the stored final report. Empty if none exists yet. */
   public Optional<String> report(String taskId) {
     LiveTask task = live.get(taskId);
+    if (task != null && task.phase == TaskPhase.PENDING) {
+      return Optional.empty();  // Druid answers 404 until the controller writes its first report
+    }
     if (task != null && !task.phase.isTerminal()) {
       return Optional.of(toJson(reports.build(task, null)));
     }

@@ -1,5 +1,8 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.counters.CounterNames;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import io.msqbeam.pipelines.expr.RowExpression;
 import io.msqbeam.translator.plan.GroupByQuery;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -7,11 +10,14 @@ import org.apache.beam.sdk.values.KV;
 
 /** Turns a combined group into an output row (dimensions, then aggregates) and applies HAVING. */
 final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> {
+  private final Counter outputRows;
   private final GroupByQuery query;
   private transient RowExpression having;
 
-  GroupByPostShuffleFn(GroupByQuery query) {
+  GroupByPostShuffleFn(int stageNumber, GroupByQuery query) {
     this.query = query;
+    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
+        CounterNames.name(CounterNames.OUTPUT, "rows"));
   }
 
   @Setup
@@ -27,6 +33,7 @@ final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> 
     System.arraycopy(key, 0, row, 0, key.length);
     System.arraycopy(aggregates, 0, row, key.length, aggregates.length);
     if (having == null || having.test(row)) {
+      outputRows.inc();
       out.output(row);
     }
   }

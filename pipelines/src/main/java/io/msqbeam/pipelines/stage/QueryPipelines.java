@@ -79,7 +79,7 @@ public final class QueryPipelines {
     InputSpec input = stage.input().get(0);
     if (stage.processor() instanceof ScanProcessor scan) {
       return readInput(pipeline, n, input, settings)
-          .apply(name + "scan", ParDo.of(new ScanFn(inputSignature(plan, input), scan.query())))
+          .apply(name + "scan", ParDo.of(new ScanFn(n, inputSignature(plan, input), scan.query())))
           .setCoder(RowCoder.of(stage.signature()));
     }
     if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
@@ -94,7 +94,7 @@ public final class QueryPipelines {
             .apply(name + "combine", Combine.perKey(new AggregatorsCombineFn(query.aggregations())))
             .setCoder(kvCoder);
         // The post-shuffle stage reads the combined groups; carry them as rows of the stage signature.
-        return combined.apply(name + "rows", ParDo.of(new GroupByPostShuffleFn(withoutHaving(query))))
+        return combined.apply(name + "rows", ParDo.of(new GroupByPostShuffleFn(n, withoutHaving(query))))
             .setCoder(RowCoder.of(stage.signature()));
     }
     if (stage.processor() instanceof GroupByPostShuffleProcessor post) {
@@ -105,7 +105,7 @@ public final class QueryPipelines {
             RowCoder.of(signature.subList(keys, signature.size())));
         return outputs.get(((StageInputSpec) input).stage())
             .apply(name + "split", ParDo.of(new SplitGroupRowFn(keys))).setCoder(kvCoder)
-            .apply(name + "groupByPostShuffle", ParDo.of(new GroupByPostShuffleFn(post.query())))
+            .apply(name + "groupByPostShuffle", ParDo.of(new GroupByPostShuffleFn(n, post.query())))
             .setCoder(RowCoder.of(stage.signature()));
     }
     if (stage.processor() instanceof LimitProcessor limit) {
@@ -116,7 +116,7 @@ public final class QueryPipelines {
         return outputs.get(source)
             .apply(name + "key", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(previous.signature())))
             .apply(name + "sort", GroupByKey.create())
-            .apply(name + "limit", ParDo.of(new SortedPartitionFn(ordering, limit.offset(), limit.limit())))
+            .apply(name + "limit", ParDo.of(new SortedPartitionFn(n, ordering, limit.offset(), limit.limit())))
             .setCoder(RowCoder.of(stage.signature()));
     }
     throw new IllegalStateException("segment generation is wired by build()");

@@ -1,5 +1,8 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.counters.CounterNames;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ScanQuery;
 import java.util.List;
@@ -7,13 +10,16 @@ import org.apache.beam.sdk.transforms.DoFn;
 
 /** Runs a scan stage's filter and projection over each input row. */
 final class ScanFn extends DoFn<Object[], Object[]> {
+  private final Counter outputRows;
   private final List<ColumnSignature> inputSignature;
   private final ScanQuery query;
   private transient ScanRowProcessor processor;
 
-  ScanFn(List<ColumnSignature> inputSignature, ScanQuery query) {
+  ScanFn(int stageNumber, List<ColumnSignature> inputSignature, ScanQuery query) {
     this.inputSignature = List.copyOf(inputSignature);
     this.query = query;
+    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
+        CounterNames.name(CounterNames.OUTPUT, "rows"));
   }
 
   @Setup
@@ -26,6 +32,7 @@ final class ScanFn extends DoFn<Object[], Object[]> {
   public void process(@Element Object[] row, OutputReceiver<Object[]> out) {
     Object[] projected = processor.process(row);
     if (projected != null) {
+      outputRows.inc();
       out.output(projected);
     }
   }

@@ -1,5 +1,8 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.counters.CounterNames;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -12,14 +15,17 @@ import org.apache.beam.sdk.values.KV;
  * partition is sorted in memory, which bounds ORDER BY without LIMIT by the worker's heap.
  */
 final class SortedPartitionFn extends DoFn<KV<Integer, Iterable<Object[]>>, Object[]> {
+  private final Counter outputRows;
   private final RowOrdering ordering;
   private final long offset;
   private final Long limit;
 
-  SortedPartitionFn(RowOrdering ordering, Long offset, Long limit) {
+  SortedPartitionFn(int stageNumber, RowOrdering ordering, Long offset, Long limit) {
     this.ordering = ordering;
     this.offset = offset == null ? 0 : offset;
     this.limit = limit;
+    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
+        CounterNames.name(CounterNames.OUTPUT, "rows"));
   }
 
   @ProcessElement
@@ -42,6 +48,7 @@ final class SortedPartitionFn extends DoFn<KV<Integer, Iterable<Object[]>>, Obje
     sorted.sort(ordering);
     long end = limit == null ? sorted.size() : Math.min(sorted.size(), offset + limit);
     for (long i = offset; i < end; i++) {
+      outputRows.inc();
       out.output(sorted.get((int) i));
     }
   }
