@@ -1,21 +1,17 @@
 package io.msqbeam.server.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.msqbeam.pipelines.stage.JobOutputs;
 import io.msqbeam.pipelines.stage.PipelineSettings;
 import io.msqbeam.runners.JobState;
 import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.RunningJob;
-import io.msqbeam.server.http.JsonBody;
 import io.msqbeam.server.http.Routes;
 import io.msqbeam.translator.catalog.Catalog;
 import io.msqbeam.translator.error.DruidException;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.error.UncategorizedError;
-import io.msqbeam.translator.plan.ColumnMapping;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import io.msqbeam.translator.planner.PlannedStatement;
 import io.msqbeam.translator.planner.StatementPlanner;
@@ -24,24 +20,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code POST /druid/v2/sql}: plans a SELECT with the same planner as the task engine, runs it on the
- * runner, and answers in Druid's {@code object} or {@code array} result format (TIMESTAMPs as ISO
- * strings, as the SQL API does).
+ * Druid's SQL API: {@code POST /druid/v2/sql} (and {@code /druid/v2/sql/}) plans a SELECT with the same
+ * planner as the task engine, runs it on the runner and streams its rows in the requested result
+ * format; {@code DELETE /druid/v2/sql/{sqlQueryId}} cancels the queries running with that id.
+ *
+ * <p>Every answer after the body was read carries {@code X-Druid-SQL-Query-Id} and
+ * {@code X-Druid-Query-Id} (druidapi relies on them). Errors before the first row are Druid's JSON
+ * errors; after it, the body is cut short, as Druid does ({@link ResultStreamer}).
  */
 public final class SqlResource implements Routes {
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
+
   private final Catalog catalog;
   private final Runner runner;
   private final ObjectMapper json;
-  private final JsonBody body;
+  private final SqlQueryReader reader;
+  private final RunningQueries running = new RunningQueries();
   private final Path tmpDir;
   private final Path deepStorageDir;
 
@@ -49,7 +49,7 @@ public final class SqlResource implements Routes {
     this.catalog = catalog;
     this.runner = runner;
     this.json = json;
-    this.body = new JsonBody(json);
+    this.reader = new SqlQueryReader(json);
     this.tmpDir = tmpDir;
     this.deepStorageDir = deepStorageDir;
   }
@@ -58,83 +58,106 @@ public final class SqlResource implements Routes {
   public void register(RoutesConfig routes) {
     routes.post("/druid/v2/sql", this::query);
     routes.post("/druid/v2/sql/", this::query);
+    routes.delete("/druid/v2/sql/{sqlQueryId}", this::cancel);
+    routes.exception(LegacyQueryException.class, (e, ctx) ->
+        ctx.status(LegacyQueryErrorBody.httpStatus(e)).json(LegacyQueryErrorBody.of(e)));
+  }
+
+  private void cancel(Context ctx) {
+    ctx.status(running.cancel(ctx.pathParam("sqlQueryId")) ? 202 : 404).contentType("application/json");
   }
 
   private void query(Context ctx) throws IOException, InterruptedException {
-    JsonNode request = body.read(ctx, JsonNode.class);
-    String format = request.path("resultFormat").asText("object");
-    if (!format.equals("object") && !format.equals("array")) {
-      throw InvalidSqlInput.exception("Result format [" + format + "] is not supported by this server yet");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> context = request.has("context") && request.get("context").isObject()
-        ? json.convertValue(request.get("context"), LinkedHashMap.class) : new LinkedHashMap<>();
-    String sqlQueryId = context.get("sqlQueryId") == null ? UUID.randomUUID().toString()
-        : context.get("sqlQueryId").toString();
-    ctx.header("X-Druid-SQL-Query-Id", sqlQueryId);
+    Instant started = Instant.now();
+    SqlQuery request = reader.read(ctx.bodyAsBytes());
+    String sqlQueryId = SqlQueryContext.sqlQueryId(request.context());
     ctx.header("X-Druid-Query-Id", sqlQueryId);
-    String sql = request.path("query").asText("");
-    PlannedStatement statement = new StatementPlanner(catalog)
-        .plan(sql, context, "sql-" + sqlQueryId, Instant.now().toString());
-    if (statement.kind() != PlannedStatement.Kind.SELECT) {
-      throw InvalidSqlInput.exception(statement.kind() == PlannedStatement.Kind.INSERT
-          ? "INSERT operations are not supported by requested SQL engine [native], consider using MSQ."
-          : "REPLACE operations are not supported by the requested SQL engine [native].  Consider using MSQ.");
+    ctx.header("X-Druid-SQL-Query-Id", sqlQueryId);
+    SqlQueryContext settings = SqlQueryContext.from(sqlQueryId, request.context());
+    RunningQuery query = running.register(sqlQueryId);
+    try {
+      execute(ctx, request, settings, query, started);
+    } finally {
+      running.remove(query);
     }
-    TaskReportDestination destination = (TaskReportDestination) statement.plan().destination();
+  }
+
+  private void execute(Context ctx, SqlQuery request, SqlQueryContext settings, RunningQuery query, Instant started)
+      throws IOException, InterruptedException {
+    PlannedStatement statement = plan(request, settings.sqlQueryId());
+    String host = "localhost:" + ctx.req().getLocalPort();
+    Instant deadline = settings.timeout() == null ? null : started.plus(settings.timeout());
     Path workDir = Files.createTempDirectory(Files.createDirectories(tmpDir), "sql-");
     try {
       Path outputDir = workDir.resolve("output");
+      checkNotStopped(query, deadline, host);
       RunningJob job = runner.submit(statement.plan(), new PipelineSettings(outputDir.toString(),
           workDir.resolve("work").toString(), deepStorageDir.toString()));
-      JobState state;
-      do {
-        state = job.await(Duration.ofSeconds(1));
-      } while (!state.isTerminal());
-      if (state != JobState.SUCCEEDED) {
-        throw UncategorizedError.exception("Query failed: " + (job.failure() == null ? state : job.failure().getMessage()),
-            job.failure());
-      }
-      List<String> names = destination.columnMappings().stream().map(ColumnMapping::outputColumn).toList();
-      List<String> sqlTypes = destination.sqlTypeNames();
-      List<Object> rows = new ArrayList<>();
-      JobOutputs.readResults(outputDir, row -> rows.add(format.equals("object") ? asObject(names, sqlTypes, row)
-          : asArray(sqlTypes, row)));
-      ctx.header("X-Druid-Response-Context", "{}");
-      ctx.contentType("application/json").result(json.writeValueAsString(rows) + "\n");
-    } catch (DruidException e) {
-      throw e;
+      query.attach(job);
+      awaitSuccess(job, query, deadline, host);
+      ResultValueConverter converter = new ResultValueConverter(
+          ((TaskReportDestination) statement.plan().destination()).sqlTypeNames(),
+          settings.timeZone(), settings.stringifyArrays(), json);
+      new ResultStreamer(json).stream(ctx, request, ResultColumn.of(statement.plan()), converter, outputDir, query);
     } finally {
-      try (Stream<Path> paths = Files.walk(workDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      deleteRecursively(workDir);
     }
   }
 
-  private static Map<String, Object> asObject(List<String> names, List<String> sqlTypes, List<Object> row) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      object.put(names.get(i), sqlValue(sqlTypes.get(i), row.get(i)));
+  private PlannedStatement plan(SqlQuery request, String sqlQueryId) {
+    if (!request.parameters().isEmpty()) {
+      throw new DruidException("unsupported", DruidException.Persona.USER, DruidException.Category.UNSUPPORTED,
+          "Dynamic parameters are not supported by this server yet", Map.of(), null);
     }
-    return object;
-  }
-
-  private static List<Object> asArray(List<String> sqlTypes, List<Object> row) {
-    List<Object> out = new ArrayList<>(row.size());
-    for (int i = 0; i < row.size(); i++) {
-      out.add(sqlValue(sqlTypes.get(i), row.get(i)));
-    }
-    return out;
-  }
-
-  private static Object sqlValue(String sqlType, Object value) {
-    if (value == null) {
-      return null;
-    }
-    return switch (sqlType) {
-      case "TIMESTAMP", "DATE" -> io.msqbeam.server.task.ReportBuilder.iso(((Number) value).longValue());
-      case "BOOLEAN" -> ((Number) value).longValue() != 0;
-      default -> value;
+    PlannedStatement statement = new StatementPlanner(catalog)
+        .plan(request.query(), request.context(), "sql-" + sqlQueryId, Instant.now().toString());
+    return switch (statement.kind()) {
+      case SELECT -> statement;
+      case INSERT -> throw InvalidSqlInput.exception(
+          "INSERT operations are not supported by requested SQL engine [native], consider using MSQ.");
+      case REPLACE -> throw InvalidSqlInput.exception(
+          "REPLACE operations are not supported by the requested SQL engine [native].  Consider using MSQ.");
     };
+  }
+
+  /** Waits for the job; a cancel or the deadline stops it and answers with Druid's legacy error. */
+  private static void awaitSuccess(RunningJob job, RunningQuery query, Instant deadline, String host)
+      throws InterruptedException {
+    JobState state = job.state();
+    while (!state.isTerminal()) {
+      Duration wait = POLL;
+      if (deadline != null) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+          job.cancel();
+          job.await(CANCEL_GRACE);
+          throw LegacyQueryException.timedOut(query.sqlQueryId(), host);
+        }
+        wait = left.compareTo(POLL) < 0 ? left : POLL;
+      }
+      state = job.await(wait);
+    }
+    if (query.isCancelled() || state == JobState.CANCELLED) {
+      throw LegacyQueryException.cancelled(host);
+    }
+    if (state == JobState.FAILED) {
+      throw UncategorizedError.exception(
+          "Query failed: " + (job.failure() == null ? state : job.failure().getMessage()), job.failure());
+    }
+  }
+
+  private static void checkNotStopped(RunningQuery query, Instant deadline, String host) {
+    if (query.isCancelled()) {
+      throw LegacyQueryException.cancelled(host);
+    }
+    if (deadline != null && !Instant.now().isBefore(deadline)) {
+      throw LegacyQueryException.timedOut(query.sqlQueryId(), host);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }
