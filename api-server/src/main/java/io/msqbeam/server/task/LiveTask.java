@@ -14,6 +14,8 @@ final class LiveTask {
   final PlannedStatement statement;
   final long createdTime;
   final int totalFiles;
+  /** Context {@code failOnEmptyInsert}: an ingestion that writes no rows fails with InsertCannotBeEmpty. */
+  volatile boolean failOnEmptyInsert;
   volatile long startTime = -1;
   volatile long endTime = -1;
   volatile RunningJob job;

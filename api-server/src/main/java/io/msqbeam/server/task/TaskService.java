@@ -108,6 +108,7 @@ public final class TaskService implements AutoCloseable {
     String version = Instant.ofEpochMilli(now).toString();
     PlannedStatement statement = new StatementPlanner(catalog).plan(sql, context, taskId, version);
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
+    task.failOnEmptyInsert = new io.msqbeam.translator.planner.QueryContext(context).failOnEmptyInsert();
     live.put(taskId, task);
     tasks.insert(TaskRecord.submitted(taskId, TASK_TYPE, statement.dataSource(), sql, toJson(context), now));
     slots.submit(() -> run(task));
@@ -170,6 +171,10 @@ public final class TaskService implements AutoCloseable {
       task.phase = TaskPhase.RUNNING;
       updateStatus(task, null);
       Files.createDirectories(outputDir);
+      Fault limit = io.msqbeam.pipelines.fault.PlanLimits.check(task.runPlan);
+      if (limit != null) {
+        throw new FaultException(limit);
+      }
       RunningJob job = runner.submit(task.runPlan,
           new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString()));
       task.job = job;
@@ -216,6 +221,9 @@ public final class TaskService implements AutoCloseable {
       Interval interval = Interval.parse(segment.interval());
       added.add(new SegmentRecord(segment.segmentId(), segment.dataSource(), interval.getStartMillis(),
           interval.getEndMillis(), segment.version(), segment.partitionNum(), true, segment.payloadJson()));
+    }
+    if (added.isEmpty() && task.failOnEmptyInsert) {
+      throw new FaultException(Fault.insertCannotBeEmpty(destination.dataSource()));
     }
     Publication publication = Publication.of(destination, added, segments.usedSegments(destination.dataSource()), json);
     segments.publish(publication.toAdd(), publication.toMarkUnused());

@@ -55,6 +55,51 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
         + " existing data", fields);
   }
 
+  public static Fault tooManyBuckets(int maxBuckets) {
+    return new Fault("TooManyBuckets", String.format("Too many partition buckets (max = %,d); try breaking your query"
+        + " up into smaller queries or using a wider PARTITIONED BY", maxBuckets), Map.of("maxBuckets", maxBuckets));
+  }
+
+  public static Fault tooManyPartitions(int maxPartitions) {
+    return new Fault("TooManyPartitions", "Too many partitions (max = " + maxPartitions + "); try breaking your query"
+        + " up into smaller queries or using a larger target size", Map.of("maxPartitions", maxPartitions));
+  }
+
+  public static Fault tooManySegmentsInTimeChunk(String timeChunk, int numSegments, int maxNumSegments,
+      String segmentGranularity) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("timeChunk", timeChunk);
+    fields.put("numSegments", numSegments);
+    fields.put("maxNumSegments", maxNumSegments);
+    fields.put("segmentGranularity", segmentGranularity);
+    return new Fault("TooManySegmentsInTimeChunk", String.format("Too many segments requested to be generated in time"
+        + " chunk[%s] with granularity[%s] (requested = [%,d], maximum = [%,d]). Please try breaking up your query or"
+        + " change the maximum using the query context parameter[maxNumSegments].", timeChunk, segmentGranularity,
+        numSegments, maxNumSegments), fields);
+  }
+
+  public static Fault insertCannotBeEmpty(String dataSource) {
+    return new Fault("InsertCannotBeEmpty", "No rows to insert for dataSource[" + dataSource + "]. Set"
+        + " failOnEmptyInsert : false in the query context to allow empty inserts.", Map.of("dataSource", dataSource));
+  }
+
+  public static Fault tooManyColumns(int numColumns, int maxColumns) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("numColumns", numColumns);
+    fields.put("maxColumns", maxColumns);
+    return new Fault("TooManyColumns", "Too many output columns (requested = " + numColumns + ", max = " + maxColumns
+        + ")", fields);
+  }
+
+  public static Fault tooManyClusteredByColumns(int numColumns, int maxColumns, int stage) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("numColumns", numColumns);
+    fields.put("maxColumns", maxColumns);
+    fields.put("stage", stage);
+    return new Fault("TooManyClusteredByColumns", "Too many cluster by columns present in stage [" + stage
+        + "] (requested = " + numColumns + ", max = " + maxColumns + ")", fields);
+  }
+
   /** Druid's task status {@code errorMsg}: {@code "<errorCode>: <errorMessage>"}. */
   public String statusMessage() {
     return errorCode + ": " + errorMessage;

@@ -1,6 +1,8 @@
 package io.msqbeam.pipelines.stage;
 
 import java.util.Map;
+import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.pipelines.fault.FaultException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -11,16 +13,46 @@ import org.apache.beam.sdk.values.PCollectionView;
  * counting pre-pass (a side input).
  */
 final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integer>, Object[]>> {
+  static final int MAX_BUCKETS = 5_000;
+  static final int MAX_PARTITIONS = 25_000;
+
   private final PCollectionView<Map<Long, Long>> chunkCounts;
   private final long rowsPerSegment;
+  private final Integer maxNumSegments;
+  private final TimeChunks chunks;
+  private final String segmentGranularity;
 
-  AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment) {
+  AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment, Integer maxNumSegments,
+      TimeChunks chunks, String segmentGranularity) {
     this.chunkCounts = chunkCounts;
     this.rowsPerSegment = rowsPerSegment;
+    this.maxNumSegments = maxNumSegments;
+    this.chunks = chunks;
+    this.segmentGranularity = segmentGranularity;
+  }
+
+  /** Druid's limits on the shape of the output: buckets, partitions in all, segments per chunk. */
+  private void checkLimits(Map<Long, Long> counts) {
+    if (counts.size() > MAX_BUCKETS) {
+      throw new FaultException(Fault.tooManyBuckets(MAX_BUCKETS));
+    }
+    long partitions = 0;
+    for (Map.Entry<Long, Long> chunk : counts.entrySet()) {
+      long segments = (chunk.getValue() + rowsPerSegment - 1) / rowsPerSegment;
+      partitions += segments;
+      if (maxNumSegments != null && segments > maxNumSegments) {
+        throw new FaultException(Fault.tooManySegmentsInTimeChunk(chunks.chunk(chunk.getKey()).toString(),
+            (int) segments, maxNumSegments, segmentGranularity));
+      }
+    }
+    if (partitions > MAX_PARTITIONS) {
+      throw new FaultException(Fault.tooManyPartitions(MAX_PARTITIONS));
+    }
   }
 
   /** Rows assigned so far per chunk by this instance: round robin keeps segments near rowsPerSegment. */
   private transient Map<Long, Long> assigned;
+  private transient boolean limitsChecked;
 
   @Setup
   public void setup() {
@@ -30,7 +62,12 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
   @ProcessElement
   public void process(ProcessContext context) {
     KV<Long, Object[]> element = context.element();
-    long rows = context.sideInput(chunkCounts).getOrDefault(element.getKey(), 1L);
+    Map<Long, Long> counts = context.sideInput(chunkCounts);
+    if (!limitsChecked) {
+      checkLimits(counts);
+      limitsChecked = true;
+    }
+    long rows = counts.getOrDefault(element.getKey(), 1L);
     int partitions = (int) Math.max(1, (rows + rowsPerSegment - 1) / rowsPerSegment);
     int partition = partitions == 1 ? 0 : (int) (assigned.merge(element.getKey(), 1L, Long::sum) % partitions);
     context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));

@@ -148,7 +148,8 @@ public final class QueryPipelines {
         .apply(name + "chunkKeys", Keys.create()).setCoder(VarLongCoder.of())
         .apply(name + "countChunks", Count.perElement())
         .apply(name + "chunkCounts", View.asMap());
-    keyed.apply(name + "partition", ParDo.of(new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment()))
+    keyed.apply(name + "partition", ParDo.of(new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment(),
+            generator.tuningConfig().maxNumSegments(), chunks, destination.segmentGranularity()))
             .withSideInputs(counts))
         .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), rowCoder))
         .apply(name + "shuffle", GroupByKey.create())

@@ -37,8 +37,13 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
     }
   }
 
-  /** Limits of segment generation: rows per segment and rows buffered before a persist. */
-  public record TuningConfig(int maxNumWorkers, int maxRowsInMemory, int rowsPerSegment) implements java.io.Serializable {
+  /**
+   * Limits of segment generation: rows per segment, rows buffered before a persist, and the most
+   * segments one time chunk may get ({@code maxNumSegments}, null: no limit).
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record TuningConfig(int maxNumWorkers, int maxRowsInMemory, int rowsPerSegment, Integer maxNumSegments)
+      implements java.io.Serializable {
     public TuningConfig {
       if (maxNumWorkers < 1 || maxRowsInMemory < 1 || rowsPerSegment < 1) {
         throw new IllegalArgumentException("tuning values must be positive");

@@ -37,6 +37,18 @@ public record QueryContext(Map<String, Object> values) {
     return value == null ? DEFAULT_ROWS_IN_MEMORY : intValue("rowsInMemory", value);
   }
 
+  /** {@code maxNumSegments}: the most segments a time chunk may get; null when unset. */
+  public Integer maxNumSegments() {
+    Object value = values.get("maxNumSegments");
+    return value == null ? null : positiveInt("maxNumSegments", 1);
+  }
+
+  /** {@code failOnEmptyInsert}, default false: an ingestion with no rows fails with InsertCannotBeEmpty. */
+  public boolean failOnEmptyInsert() {
+    Object value = values.get("failOnEmptyInsert");
+    return value != null && Boolean.parseBoolean(value.toString());
+  }
+
   private int positiveInt(String key, int defaultValue) {
     Object value = values.get(key);
     if (value == null) {

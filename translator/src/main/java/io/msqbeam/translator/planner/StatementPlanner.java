@@ -159,7 +159,8 @@ public final class StatementPlanner {
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
         new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, granularity.druidName()),
         mappings,
-        new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment()));
+        new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment(),
+            context.maxNumSegments()));
     all.add(new StageDefinition(queryId + "_" + all.size(), List.of(new StageInputSpec(all.size() - 1)), generator,
         List.of(), null, workers));
     QueryPlan plan = new QueryPlan(queryId, all, new DataSourceDestination(

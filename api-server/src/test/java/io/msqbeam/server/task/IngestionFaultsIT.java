@@ -1,0 +1,120 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MSQ faults raised by the shape of what an ingestion would write, end to end: the task fails and publishes nothing. */
+class IngestionFaultsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
+  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
+      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
+  private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir
+  Path dataDir;
+  private ServerComponents server;
+  private String base;
+  private int tasks;
+  /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
+  private String lastError;
+
+  @BeforeEach
+  void start() {
+    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    base = "http://127.0.0.1:" + server.apiServer().port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void failsAnEmptyInsertWhenAskedTo() throws Exception {
+    assertThat(run("INSERT INTO w " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+        + " PARTITIONED BY DAY", Map.of("failOnEmptyInsert", true))).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("InsertCannotBeEmpty: No rows to insert for dataSource[w]. Set failOnEmptyInsert"
+        + " : false in the query context to allow empty inserts.");
+    assertThat(run("INSERT INTO w " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+        + " PARTITIONED BY DAY", Map.of())).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void failsWhenAChunkNeedsMoreSegmentsThanMaxNumSegments() throws Exception {
+    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY", Map.of("rowsPerSegment", 5, "maxNumSegments", 2)))
+        .isEqualTo("FAILED");
+    JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
+    assertThat(error.path("errorCode").asText()).isEqualTo("TooManySegmentsInTimeChunk");
+    assertThat(error.path("numSegments").asInt()).isEqualTo(4);
+    assertThat(error.path("timeChunk").asText()).isEqualTo("2016-06-27T00:00:00.000Z/2016-06-28T00:00:00.000Z");
+    assertThat(server.metadataStore().segments().usedSegments("w")).isEmpty();
+  }
+
+  @Test
+  void failsMoreThanFiveThousandTimeChunksWithTooManyBuckets() throws Exception {
+    StringBuilder data = new StringBuilder();
+    for (int i = 0; i < 5001; i++) {
+      data.append("{\\\"t\\\":").append(1_000_000L * i).append("}\\n");
+    }
+    String inline = "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + data
+        + "\"}','{\"type\":\"json\"}','[{\"name\":\"t\",\"type\":\"long\"}]'))";
+    assertThat(run("INSERT INTO b SELECT MILLIS_TO_TIMESTAMP(t) AS __time, t FROM " + inline
+        + " PARTITIONED BY 'SECOND'", Map.of())).as(() -> lastError).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyBuckets: Too many partition buckets (max = 5,000); try breaking your"
+        + " query up into smaller queries or using a wider PARTITIONED BY");
+  }
+
+  private String run(String sql, Map<String, Object> context) throws Exception {
+    tasks++;
+    java.util.Map<String, Object> withId = new java.util.HashMap<>(context);
+    withId.put("sqlQueryId", "t" + tasks);
+    HttpResponse<String> submit = post("/druid/v2/sql/task", JSON.writeValueAsString(Map.of("query", sql, "context", withId)));
+    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
+    String taskId = JSON.readTree(submit.body()).path("taskId").asText();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (Instant.now().isBefore(deadline)) {
+      JsonNode status = JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/status")).path("status");
+      String code = status.path("statusCode").asText();
+      if (code.equals("SUCCESS") || code.equals("FAILED")) {
+        lastError = status.path("errorMsg").asText();
+        return code;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("task did not finish: " + sql);
+  }
+
+  private JsonNode lastReport() throws Exception {
+    return JSON.readTree(get("/druid/indexer/v1/task/query-t" + tasks + "/reports"));
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+}
