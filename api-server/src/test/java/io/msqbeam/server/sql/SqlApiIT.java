@@ -151,6 +151,16 @@ class SqlApiIT {
   }
 
   @Test
+  void bindsDynamicParametersAsTheCapturedFixtureShows() throws Exception {
+    HttpResponse<String> response = post("/druid/v2/sql", "{\"query\": \"SELECT channel, COUNT(*) AS cnt FROM wikipedia"
+        + " WHERE channel = ? GROUP BY channel\", \"resultFormat\": \"array\", \"header\": true, \"parameters\":"
+        + " [{\"type\": \"VARCHAR\", \"value\": \"#en.wikipedia\"}], \"context\": {\"sqlQueryId\": \"fixture-params-1\"}}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("[[\"channel\",\"cnt\"],[\"#en.wikipedia\",11549]]\n");
+    assertThat(response.headers().firstValue("X-Druid-SQL-Query-Id")).contains("fixture-params-1");
+  }
+
+  @Test
   void rejectsTypeHeadersWithoutHeaderWithDruidsBodyAndNoQueryId() throws Exception {
     HttpResponse<String> response = post("/druid/v2/sql", "{\"query\": " + JSON.writeValueAsString(SELECT)
         + ", \"resultFormat\": \"object\", \"header\": false, \"typesHeader\": true}");

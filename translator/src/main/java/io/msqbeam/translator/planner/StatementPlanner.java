@@ -50,9 +50,15 @@ public final class StatementPlanner {
    * @param segmentVersion the version new segments get (Druid uses the lock's ISO timestamp)
    */
   public PlannedStatement plan(String sql, Map<String, Object> contextValues, String queryId, String segmentVersion) {
+    return plan(sql, contextValues, List.of(), queryId, segmentVersion);
+  }
+
+  /** As {@link #plan(String, Map, String, String)}, with dynamic parameters bound to the {@code ?}s in order. */
+  public PlannedStatement plan(String sql, Map<String, Object> contextValues, List<SqlParameter> parameters,
+      String queryId, String segmentVersion) {
     QueryContext context = new QueryContext(contextValues);
     int workers = context.workerCount();
-    SqlNode node = DruidSqlParser.parse(sql);
+    SqlNode node = DruidSqlParser.parse(sql).accept(new ParameterBinder(parameters));
     if (node instanceof DruidSqlIngest ingest) {
       return planIngestion(ingest, context, workers, queryId, segmentVersion, contextValues);
     }
