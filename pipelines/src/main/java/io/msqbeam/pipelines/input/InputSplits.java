@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.input;
 
+import io.msqbeam.translator.plan.HttpInputSource;
 import io.msqbeam.translator.plan.InlineInputSource;
 import io.msqbeam.translator.plan.InputSource;
 import io.msqbeam.translator.plan.LocalInputSource;
@@ -13,13 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Lists the splits of an input source, as Druid's input sources do: files sorted by path, empty files skipped. */
+/**
+ * Lists the splits of an input source at planning time, as Druid's input sources do: local files
+ * sorted by path with empty files skipped, one split per http URI, one for inline data.
+ */
 public final class InputSplits {
   private InputSplits() {}
 
   public static List<InputSplit> of(InputSource source) {
     if (source instanceof InlineInputSource inline) {
       return List.of(InputSplit.inline(inline.data()));
+    }
+    if (source instanceof HttpInputSource http) {
+      return http.uris().stream().map(uri -> InputSplit.http(uri, http)).toList();
     }
     return localFiles((LocalInputSource) source);
   }

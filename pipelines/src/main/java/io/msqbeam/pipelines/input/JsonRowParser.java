@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +14,10 @@ import java.util.Map;
 
 /**
  * Parses one line of newline-delimited JSON into a row of the declared signature with a streaming
- * parser: only declared fields are kept, values are coerced to the column type as Druid does
- * (numbers to strings, numeric strings to numbers, arrays to multi-value strings).
+ * parser: only declared top-level fields are kept and nothing else is materialised, values are
+ * coerced to the column type as Druid does ({@link ValueCoercion}); arrays become multi-value strings.
  */
-public final class JsonRowParser {
+public final class JsonRowParser implements RowParser {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final Map<String, Integer> positions = new HashMap<>();
@@ -30,13 +31,15 @@ public final class JsonRowParser {
     }
   }
 
-  /** Parses a line; throws {@link RowParseException} with the column at fault. */
+  @Override
   public Object[] parse(byte[] line, int offset, int length) throws RowParseException {
+    if (Lines.isBlank(line, offset, length)) {
+      return null;
+    }
     Object[] row = new Object[types.length];
     try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new RowParseException(null, "Unable to parse row [" + new String(line, offset, length,
-            java.nio.charset.StandardCharsets.UTF_8) + "]");
+        throw unparseable(line, offset, length);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         Integer position = positions.get(parser.currentName());
@@ -48,10 +51,14 @@ public final class JsonRowParser {
         row[position] = value(parser, token, types[position], parser.currentName());
       }
     } catch (IOException e) {
-      throw new RowParseException(null, "Unable to parse row [" + new String(line, offset, length,
-          java.nio.charset.StandardCharsets.UTF_8) + "]");
+      throw unparseable(line, offset, length);
     }
     return row;
+  }
+
+  static RowParseException unparseable(byte[] line, int offset, int length) {
+    return new RowParseException(null,
+        "Unable to parse row [" + new String(line, offset, length, StandardCharsets.UTF_8) + "]");
   }
 
   private static Object value(JsonParser parser, JsonToken token, ColumnType type, String column)
@@ -62,12 +69,14 @@ public final class JsonRowParser {
     if (token == JsonToken.START_ARRAY) {
       List<String> values = new ArrayList<>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        values.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getValueAsString());
+        if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
+          parser.skipChildren();
+          values.add(null);
+        } else {
+          values.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : parser.getValueAsString());
+        }
       }
-      if (type != ColumnType.STRING) {
-        return values.isEmpty() ? null : number(values.get(0), type, column);
-      }
-      return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
+      return ValueCoercion.coerce(values, type, column);
     }
     if (token == JsonToken.START_OBJECT) {
       parser.skipChildren();
@@ -77,45 +86,11 @@ public final class JsonRowParser {
       case STRING -> parser.getValueAsString();
       case LONG -> token == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue()
           : token == JsonToken.VALUE_NUMBER_FLOAT ? (Object) (long) parser.getDoubleValue()
-          : number(parser.getValueAsString(), type, column);
-      case DOUBLE -> token.isNumeric() ? (Object) parser.getDoubleValue() : number(parser.getValueAsString(), type, column);
-      case FLOAT -> token.isNumeric() ? (Object) parser.getFloatValue() : number(parser.getValueAsString(), type, column);
+          : ValueCoercion.number(parser.getValueAsString(), type, column);
+      case DOUBLE -> token.isNumeric() ? (Object) parser.getDoubleValue()
+          : ValueCoercion.number(parser.getValueAsString(), type, column);
+      case FLOAT -> token.isNumeric() ? (Object) parser.getFloatValue()
+          : ValueCoercion.number(parser.getValueAsString(), type, column);
     };
-  }
-
-  private static Object number(String text, ColumnType type, String column) throws RowParseException {
-    if (text == null || text.isEmpty()) {
-      return null;
-    }
-    try {
-      return switch (type) {
-        case LONG -> {
-          try {
-            yield Long.parseLong(text.trim());
-          } catch (NumberFormatException e) {
-            yield (long) Double.parseDouble(text.trim());
-          }
-        }
-        case DOUBLE -> Double.parseDouble(text.trim());
-        case FLOAT -> Float.parseFloat(text.trim());
-        case STRING -> text;
-      };
-    } catch (NumberFormatException e) {
-      throw new RowParseException(column, "Unable to parse value[" + text + "] for field[" + column + "]");
-    }
-  }
-
-  /** A row that cannot be read, with the column at fault when known. */
-  public static final class RowParseException extends Exception {
-    private final String column;
-
-    public RowParseException(String column, String message) {
-      super(message);
-      this.column = column;
-    }
-
-    public String column() {
-      return column;
-    }
   }
 }

@@ -8,5 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = LocalInputSource.class, name = "local"),
     @JsonSubTypes.Type(value = InlineInputSource.class, name = "inline"),
+    @JsonSubTypes.Type(value = HttpInputSource.class, name = "http"),
 })
-public sealed interface InputSource extends java.io.Serializable permits LocalInputSource, InlineInputSource {}
+public sealed interface InputSource extends java.io.Serializable
+    permits LocalInputSource, InlineInputSource, HttpInputSource {}

@@ -1,27 +1,24 @@
 package io.msqbeam.translator.sql;
 
+import io.msqbeam.translator.plan.HttpInputSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.OperandTypes;
-import org.apache.calcite.sql.type.ReturnTypes;
-import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
-import org.apache.calcite.sql.validate.SqlUserDefinedTableMacro;
 
 /**
- * Calcite's standard operators plus Druid's (time functions, EXTERN), looked up case-insensitively
+ * Calcite's standard operators plus Druid's (time functions, EXTERN and the input table functions
+ * {@code inline}, {@code localfiles}, {@code http}), looked up case-insensitively
  * as Druid does, while identifiers of tables and columns stay case-sensitive.
  */
 public final class DruidOperatorTable implements SqlOperatorTable {
@@ -31,49 +28,21 @@ public final class DruidOperatorTable implements SqlOperatorTable {
   private final Map<String, List<SqlOperator>> druidOperators;
 
   public DruidOperatorTable() {
+    this(HttpInputSource.DEFAULT_ALLOWED_PROTOCOLS);
+  }
+
+  /** @param allowedHttpProtocols Druid's {@code druid.ingestion.http.allowedProtocols} (default http, https) */
+  public DruidOperatorTable(Set<String> allowedHttpProtocols) {
     List<SqlOperator> operators = new ArrayList<>(DruidFunctions.all());
-    operators.add(externOperator());
+    for (InputTableFunction function : List.of(
+        new ExternTableMacro(allowedHttpProtocols),
+        new InlineFunction(),
+        new LocalFilesFunction(),
+        new HttpFunction(allowedHttpProtocols))) {
+      operators.add(new InputTableFunctionOperator(function));
+    }
     this.druidOperators = operators.stream()
         .collect(Collectors.groupingBy(op -> op.getName().toUpperCase(Locale.ROOT)));
-  }
-
-  private static SqlOperator externOperator() {
-    return new ExternOperator(
-        new SqlIdentifier("EXTERN", SqlParserPos.ZERO),
-        SqlKind.OTHER_FUNCTION,
-        ReturnTypes.CURSOR,
-        null,
-        OperandTypes.operandMetadata(
-            List.of(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.STRING),
-            factory -> List.of(
-                factory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR),
-                factory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR),
-                factory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR)),
-            ExternTableMacro.PARAMETER_NAMES::get,
-            i -> i == 2),
-        new ExternTableMacro());
-  }
-
-  /** EXTERN with its arguments read straight from the call's string literals (named or positional). */
-  private static final class ExternOperator extends SqlUserDefinedTableMacro {
-    private final ExternTableMacro macro;
-
-    ExternOperator(SqlIdentifier name, SqlKind kind, org.apache.calcite.sql.type.SqlReturnTypeInference returnType,
-        org.apache.calcite.sql.type.SqlOperandTypeInference inference,
-        org.apache.calcite.sql.type.SqlOperandMetadata metadata, ExternTableMacro macro) {
-      super(name, kind, returnType, inference, metadata, macro);
-      this.macro = macro;
-    }
-
-    @Override
-    public org.apache.calcite.schema.TranslatableTable getTable(org.apache.calcite.sql.SqlOperatorBinding binding) {
-      List<Object> arguments = new ArrayList<>();
-      for (int i = 0; i < binding.getOperandCount(); i++) {
-        arguments.add(binding.isOperandNull(i, false) || !binding.isOperandLiteral(i, false)
-            ? null : binding.getOperandLiteralValue(i, String.class));
-      }
-      return macro.apply(arguments);
-    }
   }
 
   @Override

@@ -2,102 +2,124 @@ package io.msqbeam.translator.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.msqbeam.translator.error.DruidException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.msqbeam.translator.error.InvalidSqlInput;
-import io.msqbeam.translator.error.UncategorizedError;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.ExternalInputSpec;
+import io.msqbeam.translator.plan.HttpInputSource;
 import io.msqbeam.translator.plan.InputFormat;
 import io.msqbeam.translator.plan.InputSource;
 import io.msqbeam.translator.plan.LocalInputSource;
 import io.msqbeam.translator.plan.PlanJson;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
+import java.util.Set;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Druid's {@code EXTERN(inputSource, inputFormat, signature)}: three JSON strings that become an
- * {@link ExternalTable}. Bad JSON gets Druid's messages.
+ * {@link ExternalTable}. The signature may instead come from an EXTEND clause, which
+ * {@link ExtendRewriter} turns into the {@code signature} argument. Bad JSON gets Druid's messages.
  */
-public final class ExternTableMacro implements TableMacro {
+public final class ExternTableMacro implements TableMacro, InputTableFunction {
   static final List<String> PARAMETER_NAMES = List.of("inputSource", "inputFormat", "signature");
+  private static final List<TableFunctionParameter> PARAMETERS = List.of(
+      TableFunctionParameter.required("inputSource", TableFunctionParameter.Type.VARCHAR),
+      TableFunctionParameter.required("inputFormat", TableFunctionParameter.Type.VARCHAR),
+      TableFunctionParameter.optional("signature", TableFunctionParameter.Type.VARCHAR));
+
+  private final Set<String> allowedHttpProtocols;
+
+  public ExternTableMacro() {
+    this(HttpInputSource.DEFAULT_ALLOWED_PROTOCOLS);
+  }
+
+  /** @param allowedHttpProtocols Druid's {@code druid.ingestion.http.allowedProtocols} */
+  public ExternTableMacro(Set<String> allowedHttpProtocols) {
+    this.allowedHttpProtocols = Set.copyOf(allowedHttpProtocols);
+  }
+
+  @Override
+  public String name() {
+    return "EXTERN";
+  }
+
+  @Override
+  public List<TableFunctionParameter> parameters() {
+    return PARAMETERS;
+  }
 
   @Override
   public List<FunctionParameter> getParameters() {
-    List<FunctionParameter> parameters = new ArrayList<>();
-    for (int i = 0; i < PARAMETER_NAMES.size(); i++) {
-      int ordinal = i;
-      parameters.add(new FunctionParameter() {
-        @Override
-        public int getOrdinal() {
-          return ordinal;
-        }
+    return InputTableFunctionOperator.functionParameters(PARAMETERS);
+  }
 
-        @Override
-        public String getName() {
-          return PARAMETER_NAMES.get(ordinal);
-        }
-
-        @Override
-        public RelDataType getType(RelDataTypeFactory typeFactory) {
-          return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
-        }
-
-        @Override
-        public boolean isOptional() {
-          return ordinal == 2;
-        }
-      });
-    }
-    return parameters;
+  @Override
+  public ExternalTable table(TableFunctionArguments arguments) {
+    return applyStrings(java.util.Arrays.asList(
+        arguments.string("inputSource"), arguments.string("inputFormat"), arguments.string("signature")));
   }
 
   @Override
   public TranslatableTable apply(List<? extends Object> arguments) {
+    return applyStrings(arguments);
+  }
+
+  ExternalTable applyStrings(List<? extends Object> arguments) {
     String inputSourceJson = (String) arguments.get(0);
-    String inputFormatJson = (String) arguments.get(1);
+    String inputFormatJson = arguments.size() > 1 ? (String) arguments.get(1) : null;
     String signatureJson = arguments.size() > 2 ? (String) arguments.get(2) : null;
     if (signatureJson == null) {
-      throw InvalidSqlInput.exception("EXTERN requires either a [signature] value or an EXTEND clause");
+      throw ExternalErrors.noSignature();
     }
     InputSource inputSource = read(inputSourceJson, InputSource.class, "inputSource");
     if (inputSource instanceof LocalInputSource local
         && local.baseDir() == null && (local.files() == null || local.files().isEmpty())) {
-      throw InvalidSqlInput.exception(
-          "Invalid value for the field [inputSource]. Reason: At least one of [baseDir] or [files] must be specified");
+      throw ExternalErrors.invalidField("inputSource", "At least one of [baseDir] or [files] must be specified");
+    }
+    if (inputSource instanceof HttpInputSource http) {
+      checkProtocols(http, allowedHttpProtocols);
     }
     InputFormat inputFormat = read(inputFormatJson, InputFormat.class, "inputFormat");
-    return new ExternalTable(new ExternalInputSpec(inputSource, inputFormat, signature(signatureJson)));
+    return new ExternalTable(new ExternalInputSpec(inputSource, inputFormat, parseSignature(signatureJson)));
+  }
+
+  /** Druid refuses a URI outside the allow-list when the source is built, before anything is read. */
+  static void checkProtocols(HttpInputSource http, Set<String> allowedProtocols) {
+    try {
+      http.checkProtocols(allowedProtocols);
+    } catch (IllegalArgumentException e) {
+      throw ExternalErrors.cannotConstruct("inputSource", HttpInputSource.class, e.getMessage());
+    }
   }
 
   private static <T> T read(String json, Class<T> type, String field) {
     if (json == null) {
-      throw InvalidSqlInput.exception("Invalid value for the field [" + field + "]. Reason: null");
+      throw ExternalErrors.invalidField(field, "null");
     }
     try {
       return PlanJson.mapper().readValue(json, type);
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw ExternalErrors.cannotConstruct(field, e.getType().getRawClass(), cause.getMessage());
     } catch (JsonProcessingException e) {
-      throw InvalidSqlInput.exception(
-          "Invalid value for the field [" + field + "]. Reason: " + e.getOriginalMessage());
+      throw ExternalErrors.invalidField(field, e.getOriginalMessage());
     }
   }
 
-  private static List<ColumnSignature> signature(String json) {
+  /** Parses a signature JSON array of {@code {"name","type"}} with Druid's checks and messages. */
+  static List<ColumnSignature> parseSignature(String json) {
     JsonNode array;
     try {
       array = PlanJson.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw InvalidSqlInput.exception(
-          "Invalid value for the field [rowSignature]. Reason: " + e.getOriginalMessage());
+      throw ExternalErrors.invalidField("rowSignature", e.getOriginalMessage());
     }
     if (array == null || !array.isArray()) {
-      throw InvalidSqlInput.exception("Invalid value for the field [rowSignature]. Reason: expected a JSON array");
+      throw ExternalErrors.invalidField("rowSignature", "expected a JSON array");
     }
     List<ColumnSignature> columns = new ArrayList<>();
     for (JsonNode column : array) {
@@ -108,18 +130,16 @@ public final class ExternTableMacro implements TableMacro {
       }
       ColumnType type = ColumnType.fromDruidName(column.path("type").asText(null));
       if (type == null) {
-        throw uncategorized("org.apache.druid.java.util.common.ISE: Encountered null type for column[" + name + "]");
+        throw ExternalErrors.uncategorized(
+            "org.apache.druid.java.util.common.ISE: Encountered null type for column[" + name + "]");
       }
       if (DruidTypes.TIME_COLUMN.equals(name) && type != ColumnType.LONG) {
-        throw uncategorized("org.apache.druid.java.util.common.IAE: EXTERN function with __time column can be used"
-            + " when __time column is of type long. Please change the column name to something other than __time");
+        throw ExternalErrors.uncategorized("org.apache.druid.java.util.common.IAE: EXTERN function with __time column"
+            + " can be used when __time column is of type long. Please change the column name to something other"
+            + " than __time");
       }
       columns.add(new ColumnSignature(name, type));
     }
     return columns;
-  }
-
-  private static DruidException uncategorized(String inner) {
-    return UncategorizedError.exception("Uncategorized calcite error message: [" + inner + "]", null);
   }
 }

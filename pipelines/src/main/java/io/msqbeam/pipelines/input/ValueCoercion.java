@@ -1,0 +1,69 @@
+package io.msqbeam.pipelines.input;
+
+import io.msqbeam.translator.plan.ColumnType;
+import java.util.List;
+
+/**
+ * Druid's coercion of a read value into a declared column type: numbers become strings, numeric text
+ * becomes numbers (a long column truncates a decimal), empty text in a numeric column is null, a list
+ * stays a multi-value string (one element collapses to a plain string) or gives its first element to
+ * a numeric column. Text that is not a number fails the row, naming the column.
+ */
+final class ValueCoercion {
+  private ValueCoercion() {}
+
+  static Object coerce(Object value, ColumnType type, String column) throws RowParseException {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        return null;
+      }
+      if (type != ColumnType.STRING) {
+        return coerce(list.get(0), type, column);
+      }
+      return list.size() == 1 ? stringOf(list.get(0)) : list;
+    }
+    if (type == ColumnType.STRING) {
+      return value.toString();
+    }
+    if (value instanceof Number number) {
+      return switch (type) {
+        case LONG -> number instanceof Double || number instanceof Float ? (long) number.doubleValue()
+            : number.longValue();
+        case DOUBLE -> number.doubleValue();
+        case FLOAT -> number.floatValue();
+        case STRING -> value.toString();
+      };
+    }
+    return number(value.toString(), type, column);
+  }
+
+  static Object number(String text, ColumnType type, String column) throws RowParseException {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String trimmed = text.trim();
+    try {
+      return switch (type) {
+        case LONG -> {
+          try {
+            yield Long.parseLong(trimmed);
+          } catch (NumberFormatException e) {
+            yield (long) Double.parseDouble(trimmed);
+          }
+        }
+        case DOUBLE -> Double.parseDouble(trimmed);
+        case FLOAT -> Float.parseFloat(trimmed);
+        case STRING -> text;
+      };
+    } catch (NumberFormatException e) {
+      throw new RowParseException(column, "Unable to parse value[" + text + "] for field[" + column + "]");
+    }
+  }
+
+  private static String stringOf(Object element) {
+    return element == null ? null : element.toString();
+  }
+}

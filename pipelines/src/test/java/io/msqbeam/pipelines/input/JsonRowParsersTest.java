@@ -1,0 +1,59 @@
+package io.msqbeam.pipelines.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
+import io.msqbeam.translator.plan.FlattenField;
+import io.msqbeam.translator.plan.FlattenSpec;
+import io.msqbeam.translator.plan.JsonInputFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonRowParsersTest {
+  private static final List<ColumnSignature> SIGNATURE = List.of(
+      new ColumnSignature("page", ColumnType.STRING), new ColumnSignature("added", ColumnType.LONG),
+      new ColumnSignature("first", ColumnType.STRING), new ColumnSignature("ratio", ColumnType.FLOAT));
+
+  private static Object[] parse(RowParser parser, String line) throws RowParseException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return parser.parse(bytes, 0, bytes.length);
+  }
+
+  @Test
+  void plainJsonKeepsDeclaredTopLevelFields() throws Exception {
+    RowParser parser = RowParsers.create(new JsonInputFormat(), SIGNATURE);
+    assertThat(parser).isInstanceOf(JsonRowParser.class);
+    assertThat(parse(parser, "{\"page\":\"P\",\"added\":\"12.7\",\"first\":[\"a\",\"b\"],\"x\":{\"y\":1},\"ratio\":0.5}"))
+        .containsExactly("P", 12L, List.of("a", "b"), 0.5f);
+    assertThat(parse(parser, "   ")).isNull();
+    assertThatThrownBy(() -> parse(parser, "[1,2]")).isInstanceOf(RowParseException.class);
+  }
+
+  @Test
+  void flattenSpecReadsPathsAndDiscoversTheRest() throws Exception {
+    FlattenSpec spec = new FlattenSpec(null, List.of(
+        new FlattenField("path", "added", "$.stats.added"),
+        new FlattenField("path", "first", "$.tags[0]"),
+        new FlattenField("root", "ratio", "r")));
+    RowParser parser = RowParsers.create(new JsonInputFormat(spec, null), SIGNATURE);
+    assertThat(parse(parser, "{\"page\":\"P\",\"stats\":{\"added\":3},\"tags\":[\"t1\",\"t2\"],\"r\":\"0.25\"}"))
+        .containsExactly("P", 3L, "t1", 0.25f);
+  }
+
+  @Test
+  void withoutFieldDiscoveryOnlyFlattenFieldsAreRead() throws Exception {
+    FlattenSpec spec = new FlattenSpec(false, List.of(new FlattenField("path", "first", "$['odd name'].v")));
+    RowParser parser = RowParsers.create(new JsonInputFormat(spec, null), SIGNATURE);
+    assertThat(parse(parser, "{\"page\":\"P\",\"odd name\":{\"v\":9}}")).containsExactly(null, null, "9", null);
+  }
+
+  @Test
+  void jsonPathSupportsItsSubsetOnly() {
+    assertThatThrownBy(() -> JsonPath.compile("a.b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JsonPath.compile("$..a")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FlattenField("jq", "x", ".a")).hasMessage("flattenSpec field type [jq] is not supported");
+  }
+}
