@@ -41,11 +41,17 @@ final class Aggregators implements Serializable {
     return accumulator;
   }
 
-  /** Adds one raw input value per aggregator (COUNT ignores its value). */
-  void add(Object[] accumulator, Object[] values) {
+  /**
+   * Adds one raw input value per aggregator, for the aggregators whose filter passed ({@code included});
+   * COUNT of a field counts only its non-null values.
+   */
+  void add(Object[] accumulator, Object[] values, boolean[] included) {
     for (int i = 0; i < specs.length; i++) {
+      if (!included[i]) {
+        continue;
+      }
       accumulator[i] = switch (specs[i].type()) {
-        case COUNT -> (Long) accumulator[i] + 1;
+        case COUNT -> specs[i].fieldName() != null && values[i] == null ? accumulator[i] : (Long) accumulator[i] + 1;
         default -> combineOne(i, accumulator[i], values[i]);
       };
     }

@@ -1,18 +1,17 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.translator.plan.GroupByQuery;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import io.msqbeam.pipelines.expr.RowExpression;
-import io.msqbeam.translator.plan.GroupByQuery;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
-/** Turns a combined group into an output row (dimensions, then aggregates) and applies HAVING. */
+/** Turns a combined group into an output row and applies HAVING ({@link GroupRowProcessor}). */
 final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> {
   private final Counter outputRows;
   private final GroupByQuery query;
-  private transient RowExpression having;
+  private transient GroupRowProcessor processor;
 
   GroupByPostShuffleFn(int stageNumber, GroupByQuery query) {
     this.query = query;
@@ -22,17 +21,13 @@ final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> 
 
   @Setup
   public void setup() {
-    having = query.having() == null ? null : new RowExpression(query.having().expression(), query.outputSignature());
+    processor = GroupRowProcessor.of(query);
   }
 
   @ProcessElement
   public void process(@Element KV<Object[], Object[]> group, OutputReceiver<Object[]> out) {
-    Object[] key = group.getKey();
-    Object[] aggregates = group.getValue();
-    Object[] row = new Object[key.length + aggregates.length];
-    System.arraycopy(key, 0, row, 0, key.length);
-    System.arraycopy(aggregates, 0, row, key.length, aggregates.length);
-    if (having == null || having.test(row)) {
+    Object[] row = processor.process(group.getKey(), group.getValue());
+    if (row != null) {
       outputRows.inc();
       out.output(row);
     }

@@ -87,6 +87,19 @@ class QueryPipelinesTest {
   }
 
   @Test
+  void computesCountOfAColumnAverageFilteredAndPostAggregations() {
+    run(plan("SELECT dim, COUNT(dim) AS cd, AVG(n) AS a, SUM(n) FILTER (WHERE n > 1) AS sf, SUM(n) * 2 AS s2 FROM "
+        + EXTERN + " GROUP BY dim ORDER BY dim", Map.of()));
+    List<List<Object>> results = new ArrayList<>();
+    JobOutputs.readResults(dir.resolve("out"), results::add);
+    assertThat(results).containsExactly(
+        java.util.Arrays.asList(null, 0, 5, 5, 10),
+        List.of("a", 2, 2, 3, 8),
+        List.of("b", 1, 2, 2, 4),
+        List.of("c", 1, 4, 4, 8));
+  }
+
+  @Test
   void failsWithInsertTimeNullWhenTheTimestampDoesNotParse() {
     QueryPlan plan = plan("INSERT INTO t SELECT TIME_PARSE(dim) AS __time, n FROM " + EXTERN + " PARTITIONED BY DAY",
         Map.of());

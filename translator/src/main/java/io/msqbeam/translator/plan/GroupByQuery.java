@@ -13,9 +13,9 @@ import static java.util.Objects.requireNonNull;
  * The native groupBy query shared by a {@code groupByPreShuffle} stage (partial aggregation of its
  * input) and the {@code groupByPostShuffle} stage after it (combining the partials, then HAVING).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"queryType", "dataSource", "intervals", "virtualColumns", "filter", "granularity", "dimensions",
-    "aggregations", "having", "context"})
+    "aggregations", "having", "postAggregations", "context"})
 @JsonIgnoreProperties(value = {"queryType", "granularity"}, allowGetters = true)
 public record GroupByQuery(
     InputNumberDataSource dataSource,
@@ -25,6 +25,7 @@ public record GroupByQuery(
     List<DimensionSpec> dimensions,
     List<AggregatorSpec> aggregations,
     ExpressionFilter having,
+    List<VirtualColumn> postAggregations,
     Map<String, Object> context) implements java.io.Serializable {
   public GroupByQuery {
     requireNonNull(dataSource, "dataSource is null");
@@ -32,7 +33,14 @@ public record GroupByQuery(
     virtualColumns = List.copyOf(requireNonNull(virtualColumns, "virtualColumns is null"));
     dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
     aggregations = List.copyOf(requireNonNull(aggregations, "aggregations is null"));
+    postAggregations = postAggregations == null ? List.of() : List.copyOf(postAggregations);
     context = PlanMaps.ordered(context);
+  }
+
+  public GroupByQuery(InputNumberDataSource dataSource, QuerySegmentSpec intervals, List<VirtualColumn> virtualColumns,
+      ExpressionFilter filter, List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations,
+      ExpressionFilter having, Map<String, Object> context) {
+    this(dataSource, intervals, virtualColumns, filter, dimensions, aggregations, having, List.of(), context);
   }
 
   @JsonProperty("queryType")
@@ -45,7 +53,19 @@ public record GroupByQuery(
     return Map.of("type", "all");
   }
 
-  /** The output signature: dimensions then aggregations, as Druid's groupBy stages emit. */
+  /** The signature before post-aggregation: dimensions then aggregations. */
+  public List<ColumnSignature> aggregateSignature() {
+    List<ColumnSignature> out = new java.util.ArrayList<>();
+    for (DimensionSpec d : dimensions) {
+      out.add(new ColumnSignature(d.outputName(), d.outputType()));
+    }
+    for (AggregatorSpec a : aggregations) {
+      out.add(new ColumnSignature(a.name(), a.outputType()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The output signature: dimensions, aggregations, then post-aggregations, as Druid's groupBy stages emit. */
   public List<ColumnSignature> outputSignature() {
     List<ColumnSignature> out = new java.util.ArrayList<>();
     for (DimensionSpec d : dimensions) {
@@ -53,6 +73,9 @@ public record GroupByQuery(
     }
     for (AggregatorSpec a : aggregations) {
       out.add(new ColumnSignature(a.name(), a.outputType()));
+    }
+    for (VirtualColumn p : postAggregations) {
+      out.add(new ColumnSignature(p.name(), p.outputType()));
     }
     return List.copyOf(out);
   }

@@ -88,6 +88,9 @@ final class SqlToRel {
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)
         .addRuleInstance(CoreRules.AGGREGATE_PROJECT_MERGE)
+        // AVG, STDDEV… become SUM/COUNT aggregations and a post-aggregation projection, as Druid plans them.
+        .addRuleInstance(CoreRules.AGGREGATE_REDUCE_FUNCTIONS)
+        .addRuleInstance(CoreRules.PROJECT_MERGE)
         .build();
     HepPlanner planner = new HepPlanner(program);
     planner.setRoot(rel);

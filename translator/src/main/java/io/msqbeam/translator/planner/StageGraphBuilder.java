@@ -145,35 +145,44 @@ final class StageGraphBuilder {
     List<String> outputNames = signature.stream().map(ColumnSignature::name).toList();
     ExpressionFilter having = shape.having() == null ? null
         : new ExpressionFilter(new DruidExpressions(rexBuilder, outputNames).toDruid(shape.having().getCondition()));
+    List<VirtualColumn> postAggregations = new ArrayList<>();
+    List<String> mapped = new ArrayList<>(outputNames);
+    if (shape.postProject() != null) {
+      mapped.clear();
+      DruidExpressions postExpressions = new DruidExpressions(rexBuilder, outputNames);
+      for (RexNode project : shape.postProject().getProjects()) {
+        if (project instanceof RexInputRef ref) {
+          mapped.add(outputNames.get(ref.getIndex()));
+        } else {
+          String name = "p" + postAggregations.size();
+          postAggregations.add(new VirtualColumn(name, postExpressions.toDruid(project),
+              DruidTypes.nativeType(project.getType(), name)));
+          mapped.add(name);
+        }
+      }
+    }
     GroupByQuery postQuery = new GroupByQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), List.of(),
-        null, dimensions, aggregations, having, nativeContext);
+        null, dimensions, aggregations, having, postAggregations, nativeContext);
     // Without ORDER BY, Druid returns groups in dimension order: keep that by sorting on the dimensions.
     ShuffleSpec postShuffle = dimensionKey.isEmpty() ? null
         : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), 1, null, null);
-    addStage(List.of(new StageInputSpec(stages.size() - 1)), new GroupByPostShuffleProcessor(postQuery), signature,
-        postShuffle, workers);
-
-    if (shape.postProject() == null) {
-      return outputNames;
-    }
-    List<String> mapped = new ArrayList<>();
-    for (RexNode project : shape.postProject().getProjects()) {
-      if (!(project instanceof RexInputRef ref)) {
-        throw Unplannable.because("expressions over aggregates are not supported yet: " + project);
-      }
-      mapped.add(outputNames.get(ref.getIndex()));
-    }
+    addStage(List.of(new StageInputSpec(stages.size() - 1)), new GroupByPostShuffleProcessor(postQuery),
+        postQuery.outputSignature(), postShuffle, workers);
     return mapped;
   }
 
   private static AggregatorSpec aggregator(AggregateCall call, String name, List<String> projected,
       List<RexNode> projects) {
-    if (call.isDistinct() || call.filterArg >= 0) {
+    if (call.isDistinct()) {
       throw Unplannable.because("aggregation [" + call + "] is not supported yet");
     }
+    String filterColumn = call.filterArg >= 0 ? projected.get(call.filterArg) : null;
     SqlKind kind = call.getAggregation().getKind();
     if (kind == SqlKind.COUNT && call.getArgList().isEmpty()) {
-      return new AggregatorSpec(AggregatorType.COUNT, name, null);
+      return new AggregatorSpec(AggregatorType.COUNT, name, null, filterColumn);
+    }
+    if (kind == SqlKind.COUNT && call.getArgList().size() == 1) {
+      return new AggregatorSpec(AggregatorType.COUNT, name, projected.get(call.getArgList().get(0)), filterColumn);
     }
     if (call.getArgList().size() != 1) {
       throw Unplannable.because("aggregation [" + call + "] is not supported yet");
@@ -190,7 +199,7 @@ final class StageGraphBuilder {
     if (projects.get(arg).getType().getSqlTypeName() == SqlTypeName.VARCHAR) {
       throw Unplannable.because("Aggregation [" + call.getAggregation().getName() + "] does not support type [STRING]");
     }
-    return new AggregatorSpec(type, name, field);
+    return new AggregatorSpec(type, name, field, filterColumn);
   }
 
   private void addSortAndLimit(Sort sort, List<String> fieldColumns) {

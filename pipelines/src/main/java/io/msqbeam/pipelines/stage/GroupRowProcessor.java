@@ -1,0 +1,60 @@
+package io.msqbeam.pipelines.stage;
+
+import io.msqbeam.pipelines.expr.RowExpression;
+import io.msqbeam.translator.plan.GroupByQuery;
+
+/**
+ * Turns a combined group into an output row (dimensions, then aggregates) and applies HAVING, for
+ * the Beam and the in-process paths alike. A groupByPreShuffle stage emits its groups without HAVING
+ * ({@link #withoutHaving}); the groupByPostShuffle stage applies it. Not thread-safe.
+ */
+final class GroupRowProcessor {
+  private final RowExpression having;
+  /** Post-aggregations (expressions over dimensions and aggregates), appended after HAVING passed. */
+  private final RowExpression[] postAggregations;
+  private final io.msqbeam.translator.plan.ColumnType[] postTypes;
+
+  private GroupRowProcessor(RowExpression having, RowExpression[] postAggregations,
+      io.msqbeam.translator.plan.ColumnType[] postTypes) {
+    this.having = having;
+    this.postAggregations = postAggregations;
+    this.postTypes = postTypes;
+  }
+
+  /** Applies the query's HAVING, if any, then computes its post-aggregations. */
+  static GroupRowProcessor of(GroupByQuery query) {
+    return new GroupRowProcessor(
+        query.having() == null ? null : new RowExpression(query.having().expression(), query.aggregateSignature()),
+        query.postAggregations().stream().map(p -> new RowExpression(p.expression(), query.aggregateSignature()))
+            .toArray(RowExpression[]::new),
+        query.postAggregations().stream().map(p -> p.outputType()).toArray(io.msqbeam.translator.plan.ColumnType[]::new));
+  }
+
+  /** Keeps every group. */
+  static GroupRowProcessor withoutHaving() {
+    return new GroupRowProcessor(null, new RowExpression[0], new io.msqbeam.translator.plan.ColumnType[0]);
+  }
+
+  /** The output row of a group, or null when HAVING rejects it. */
+  Object[] process(Object[] key, Object[] aggregates) {
+    Object[] row = new Object[key.length + aggregates.length];
+    System.arraycopy(key, 0, row, 0, key.length);
+    System.arraycopy(aggregates, 0, row, key.length, aggregates.length);
+    if (!keeps(row)) {
+      return null;
+    }
+    if (postAggregations.length == 0) {
+      return row;
+    }
+    Object[] withPost = java.util.Arrays.copyOf(row, row.length + postAggregations.length);
+    for (int i = 0; i < postAggregations.length; i++) {
+      withPost[row.length + i] = postAggregations[i].evaluate(row, postTypes[i]);
+    }
+    return withPost;
+  }
+
+  /** Whether HAVING keeps an output row. */
+  boolean keeps(Object[] row) {
+    return having == null || having.test(row);
+  }
+}
