@@ -167,7 +167,7 @@ public final class QueryPipelines {
         return pipeline
             .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
             .apply(name + "spread", Reshuffle.viaRandomKey())
-            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external.signature(), external.inputSource())))
+            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external)))
             .setCoder(RowCoder.of(external.signature()));
     }
     if (input instanceof TableInputSpec table) {

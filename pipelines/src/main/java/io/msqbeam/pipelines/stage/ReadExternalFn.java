@@ -39,16 +39,6 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
     this(stageNumber, spec.signature(), spec.inputFormat());
   }
 
-  /**
-   * Reads JSON lines only; kept while {@code QueryPipelines} still passes the source alone.
-   *
-   * @deprecated use {@link #ReadExternalFn(int, ExternalInputSpec)}, which honours the input format
-   */
-  @Deprecated
-  ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputSource source) {
-    this(stageNumber, signature, new JsonInputFormat());
-  }
-
   private ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputFormat format) {
     this.signature = List.copyOf(signature);
     this.format = format;

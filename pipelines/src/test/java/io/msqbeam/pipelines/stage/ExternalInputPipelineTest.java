@@ -32,19 +32,14 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ingests csv through the input table functions and EXTERN on the DirectRunner and reads the
- * segments back. The SQL-level tests need two one-line hooks outside the input code (see
- * {@link #NEEDS_HOOKS}); the reader test below them runs {@link ReadExternalFn} alone.
+ * segments back; the reader tests below them run {@link ReadExternalFn} alone.
  */
 class ExternalInputPipelineTest {
-  static final String NEEDS_HOOKS = "needs SqlToRel.convert to validate ExtendRewriter.rewrite(query) and"
-      + " QueryPipelines.readInput to build new ReadExternalFn(stageNumber, external)";
-
   private static final String WIKI_COLUMNS =
       "(\"timestamp\" VARCHAR, channel VARCHAR, page VARCHAR, added BIGINT, deleted BIGINT)";
 
@@ -89,7 +84,6 @@ class ExternalInputPipelineTest {
   }
 
   @Test
-  @Disabled(NEEDS_HOOKS)
   void ingestsInlineCsvThroughTheInlineFunction() throws Exception {
     run(plan("INSERT INTO t SELECT TIME_PARSE(ts) AS __time, dim, n FROM TABLE(inline(data => ARRAY["
         + "'2024-01-01T00:10:00Z,a,1', '2024-01-01T00:20:00Z,\"b,c\",2', '2024-01-01T01:10:00Z,x|y,3'],"
@@ -100,7 +94,6 @@ class ExternalInputPipelineTest {
   }
 
   @Test
-  @Disabled(NEEDS_HOOKS)
   void ingestsAGzippedCsvFileThroughLocalfiles() throws Exception {
     Path file = gzippedWikiCsv();
     run(plan("INSERT INTO wiki SELECT TIME_PARSE(\"timestamp\") AS __time, channel, page, added, deleted"
@@ -112,7 +105,6 @@ class ExternalInputPipelineTest {
   }
 
   @Test
-  @Disabled(NEEDS_HOOKS)
   void externReadsCsvColumnsFromTheHeaderRow() throws Exception {
     Path file = gzippedWikiCsv();
     run(plan("INSERT INTO wiki SELECT TIME_PARSE(\"timestamp\") AS __time, page, added FROM TABLE(EXTERN("

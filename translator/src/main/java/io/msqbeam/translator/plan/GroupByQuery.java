@@ -30,7 +30,7 @@ public record GroupByQuery(
   public GroupByQuery {
     requireNonNull(dataSource, "dataSource is null");
     requireNonNull(intervals, "intervals is null");
-    virtualColumns = List.copyOf(requireNonNull(virtualColumns, "virtualColumns is null"));
+    virtualColumns = virtualColumns == null ? List.of() : List.copyOf(virtualColumns);
     dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
     aggregations = List.copyOf(requireNonNull(aggregations, "aggregations is null"));
     postAggregations = postAggregations == null ? List.of() : List.copyOf(postAggregations);

@@ -65,7 +65,7 @@ final class SqlToRel {
   RelRoot convert(SqlNode query) {
     SqlNode validated;
     try {
-      validated = validator.validate(query);
+      validated = validator.validate(io.msqbeam.translator.sql.ExtendRewriter.rewrite(query));
     } catch (CalciteContextException e) {
       throw fromCalcite(e);
     } catch (RuntimeException e) {
