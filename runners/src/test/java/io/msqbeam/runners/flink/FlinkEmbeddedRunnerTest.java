@@ -1,13 +1,32 @@
 package io.msqbeam.runners.flink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msqbeam.pipelines.stage.PipelineSettings;
+import io.msqbeam.runners.JobState;
 import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.RunnerConformanceTest;
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.planner.StatementPlanner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The runner conformance suite on one embedded Flink cluster, started for the class. */
+/** The runner conformance suite on one embedded Flink cluster (DataSet translation), started for the class. */
 class FlinkEmbeddedRunnerTest extends RunnerConformanceTest {
   private static FlinkEmbeddedRunner runner;
+
+  @TempDir
+  Path flinkDir;
 
   @BeforeAll
   static void startCluster() {
@@ -22,5 +41,23 @@ class FlinkEmbeddedRunnerTest extends RunnerConformanceTest {
   @Override
   protected Runner runner() {
     return runner;
+  }
+
+  @Test
+  void jobsRunOnTheLongRunningClusterWhereFlinkKnowsThemById() throws Exception {
+    URI before = runner.restAddress();
+    QueryPlan plan = new StatementPlanner(Catalog.empty())
+        .plan("SELECT COUNT(*) AS c FROM TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"{\\\"a\\\":1}\"}',"
+            + "'{\"type\":\"json\"}','[{\"name\":\"a\",\"type\":\"long\"}]'))",
+            Map.of(), "query-flink-id", "2024-02-01T00:00:00.000Z").plan();
+    FlinkJob job = (FlinkJob) runner.submit(plan, new PipelineSettings(flinkDir.resolve("out").toString(),
+        flinkDir.resolve("work").toString(), flinkDir.resolve("deep").toString()));
+
+    assertThat(job.await(Duration.ofMinutes(2))).isEqualTo(JobState.SUCCEEDED);
+    HttpResponse<String> flinkView = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(before.resolve("/jobs/" + job.jobId())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(flinkView.statusCode()).isEqualTo(200);
+    assertThat(flinkView.body()).contains("\"state\":\"FINISHED\"").contains("\"name\":\"query-flink-id\"");
+    assertThat(runner.restAddress()).isEqualTo(before);
   }
 }
