@@ -38,6 +38,9 @@ class WikitickerIngestionIT {
       + "{\"name\":\"user\",\"type\":\"string\"},{\"name\":\"delta\",\"type\":\"long\"},"
       + "{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
 
+  /** Captures from a real Druid 33 (copied from shared/fixtures/druid-real/msq-task). */
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir
@@ -91,6 +94,32 @@ class WikitickerIngestionIT {
     assertThat(channels.get(0).toString()).isEqualTo("[\"#en.wikipedia\",11549]");
     assertThat(channels.get(1).toString()).isEqualTo("[\"#vi.wikipedia\",9747]");
 
+    // SELECT on the task engine (fixture msq-d): the results are in the report, the status says __query_select.
+    post(base + "/druid/v2/sql/task", body("SELECT channel, COUNT(*) AS edits, SUM(added) AS total_added\nFROM"
+        + " \"wikipedia\"\nGROUP BY channel\nORDER BY edits DESC\nLIMIT 10", "msq-d"));
+    JsonNode selectStatus = awaitTerminal(base, "query-msq-d");
+    assertThat(selectStatus.path("dataSource").asText()).isEqualTo("__query_select");
+    JsonNode results = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-d/reports").body())
+        .at("/multiStageQuery/payload/results");
+    JsonNode expected = JSON.readTree(java.nio.file.Files.readString(FIXTURES.resolve(
+        "msq-d-select-taskengine.reports.final.json"))).at("/multiStageQuery/payload/results");
+    assertThat(results).isEqualTo(expected);
+
+    // REPLACE … OVERWRITE ALL with EXTEND (fixture msq-c): the new version replaces the old segment.
+    post(base + "/druid/v2/sql/task", body("REPLACE INTO \"wikipedia\" OVERWRITE ALL\nSELECT TIME_PARSE(\"time\") AS"
+        + " __time, channel, cityName, comment, countryIsoCode, countryName, isAnonymous, isMinor, isNew, isRobot,"
+        + " isUnpatrolled, metroCode, namespace, page, regionIsoCode, regionName, \"user\", delta, added, deleted\n"
+        + "FROM TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":"
+        + "\"wikiticker-2015-09-12-sampled.json.gz\"}', '{\"type\":\"json\"}')) EXTEND (\"time\" VARCHAR,"
+        + " \"channel\" VARCHAR, \"cityName\" VARCHAR, \"comment\" VARCHAR, \"countryIsoCode\" VARCHAR,"
+        + " \"countryName\" VARCHAR, \"isAnonymous\" VARCHAR, \"isMinor\" VARCHAR, \"isNew\" VARCHAR, \"isRobot\""
+        + " VARCHAR, \"isUnpatrolled\" VARCHAR, \"metroCode\" BIGINT, \"namespace\" VARCHAR, \"page\" VARCHAR,"
+        + " \"regionIsoCode\" VARCHAR, \"regionName\" VARCHAR, \"user\" VARCHAR, \"delta\" BIGINT, \"added\""
+        + " BIGINT, \"deleted\" BIGINT)\nPARTITIONED BY DAY", "msq-c"));
+    assertThat(awaitTerminal(base, "query-msq-c").path("statusCode").asText()).isEqualTo("SUCCESS");
+    assertThat(sql(base, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+    assertThat(server.metadataStore().segments().usedSegments("wikipedia")).hasSize(1);
+
     // A runtime fault: the task fails with InsertTimeNull and publishes nothing.
     post(base + "/druid/v2/sql/task", body(insert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
     JsonNode failed = awaitTerminal(base, "query-e6");
@@ -128,6 +157,35 @@ class WikitickerIngestionIT {
           .at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong()).isEqualTo(39244);
     } finally {
       restarted.close();
+    }
+  }
+
+  @Test
+  void rollsUpByHourAndSelectsStraightFromExtern() throws Exception {
+    ServerComponents server = start();
+    String base = "http://127.0.0.1:" + server.apiServer().port();
+    try {
+      // Fixture msq-b: GROUP BY hour, channel, countryName gives 2,118 rows in 24 HOUR segments.
+      post(base + "/druid/v2/sql/task", body("INSERT INTO \"wikipedia_rollup\"\nSELECT TIME_FLOOR(TIME_PARSE(\"time\"),"
+          + " 'PT1H') AS __time, channel, countryName, COUNT(*) AS \"count\", SUM(added) AS sum_added\nFROM " + extern()
+          + "\nGROUP BY 1, 2, 3\nPARTITIONED BY HOUR\nCLUSTERED BY channel", "msq-b"));
+      assertThat(awaitTerminal(base, "query-msq-b").path("statusCode").asText()).isEqualTo("SUCCESS");
+      assertThat(server.metadataStore().segments().usedSegments("wikipedia_rollup")).hasSize(24);
+      assertThat(sql(base, "SELECT COUNT(*) AS c, SUM(\"count\") AS n, SUM(sum_added) AS a FROM wikipedia_rollup",
+          "array")).isEqualTo("[[2118,39244,9385573]]\n");
+
+      // Fixture msq-d2: SELECT from EXTERN with a filter and LIMIT 5 on the task engine.
+      post(base + "/druid/v2/sql/task", body("SELECT TIME_PARSE(\"time\") AS __time, channel, page, added\nFROM "
+          + extern() + "\nWHERE channel = '#en.wikipedia'\nLIMIT 5", "msq-d2"));
+      assertThat(awaitTerminal(base, "query-msq-d2").path("statusCode").asText()).isEqualTo("SUCCESS");
+      JsonNode results = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-d2/reports").body())
+          .at("/multiStageQuery/payload/results");
+      assertThat(results.path("sqlTypeNames").toString()).isEqualTo("[\"TIMESTAMP\",\"VARCHAR\",\"VARCHAR\",\"BIGINT\"]");
+      assertThat(results.path("results")).hasSize(5);
+      results.path("results").forEach(row -> assertThat(row.get(1).asText()).isEqualTo("#en.wikipedia"));
+      assertThat(results.path("results").get(0).get(0).isNumber()).isTrue();
+    } finally {
+      server.close();
     }
   }
 
