@@ -12,8 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import io.msqbeam.runners.DirectJobRunner;
-import io.msqbeam.runners.Runner;
+import io.msqbeam.server.runner.RunnerSelection;
 import io.msqbeam.server.sql.SqlResource;
 import io.msqbeam.server.task.MetadataCatalog;
 import io.msqbeam.server.task.TaskResource;
@@ -36,11 +35,13 @@ public final class ServerComponents implements AutoCloseable {
   private final MetadataStore metadataStore;
   private final ApiServer apiServer;
   private final TaskService taskService;
+  private final RunnerSelection runners;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private ServerComponents(ServerConfig config, ObjectMapper jsonMapper, MetadataStore metadataStore, ApiServer apiServer,
-      TaskService taskService) {
+      TaskService taskService, RunnerSelection runners) {
     this.taskService = taskService;
+    this.runners = runners;
     this.config = config;
     this.jsonMapper = jsonMapper;
     this.metadataStore = metadataStore;
@@ -59,7 +60,7 @@ public final class ServerComponents implements AutoCloseable {
     ObjectMapper jsonMapper = JsonMapper.create();
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
     try {
-      Runner runner = new DirectJobRunner(false);
+      RunnerSelection runner = new RunnerSelection(config.runner(), config.taskSlots());
       MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), jsonMapper,
           config.tmpDir().resolve("catalog"));
       TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner, catalog,
@@ -70,7 +71,7 @@ public final class ServerComponents implements AutoCloseable {
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
               config.deepStorageDir().toAbsolutePath()));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
-      return new ServerComponents(config, jsonMapper, metadataStore, apiServer, taskService);
+      return new ServerComponents(config, jsonMapper, metadataStore, apiServer, taskService, runner);
     } catch (RuntimeException e) {
       metadataStore.close();
       throw e;
@@ -105,6 +106,7 @@ public final class ServerComponents implements AutoCloseable {
     try {
       apiServer.stop();
       taskService.close();
+      runners.close();
     } finally {
       try {
         metadataStore.close();

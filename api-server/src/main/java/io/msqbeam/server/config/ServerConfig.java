@@ -24,7 +24,7 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
   public static final String DEFAULT_RUNNER = "direct";
   public static final int DEFAULT_TASK_SLOTS = 2;
   /** The runners this build can run pipelines on. */
-  public static final List<String> RUNNERS = List.of("direct");
+  public static final List<String> RUNNERS = List.of("direct", "flink");
 
   public ServerConfig {
     requireNonNull(host, "host is null");

@@ -5,7 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.msqbeam.pipelines.stage.PipelineSettings;
 import io.msqbeam.runners.JobState;
-import io.msqbeam.runners.Runner;
+import io.msqbeam.server.runner.RunnerSelection;
 import io.msqbeam.runners.RunningJob;
 import io.msqbeam.server.http.Routes;
 import io.msqbeam.translator.catalog.Catalog;
@@ -42,16 +42,16 @@ public final class SqlResource implements Routes {
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
 
   private final Catalog catalog;
-  private final Runner runner;
+  private final RunnerSelection runners;
   private final ObjectMapper json;
   private final SqlQueryReader reader;
   private final RunningQueries running = new RunningQueries();
   private final Path tmpDir;
   private final Path deepStorageDir;
 
-  public SqlResource(Catalog catalog, Runner runner, ObjectMapper json, Path tmpDir, Path deepStorageDir) {
+  public SqlResource(Catalog catalog, RunnerSelection runners, ObjectMapper json, Path tmpDir, Path deepStorageDir) {
     this.catalog = catalog;
-    this.runner = runner;
+    this.runners = runners;
     this.json = json;
     this.reader = new SqlQueryReader(json);
     this.tmpDir = tmpDir;
@@ -95,7 +95,7 @@ public final class SqlResource implements Routes {
     try {
       Path outputDir = workDir.resolve("output");
       checkNotStopped(query, deadline, host);
-      RunningJob job = runner.submit(statement.plan(), new PipelineSettings(outputDir.toString(),
+      RunningJob job = runners.forContext(request.context()).submit(statement.plan(), new PipelineSettings(outputDir.toString(),
           workDir.resolve("work").toString(), deepStorageDir.toString()));
       query.attach(job);
       awaitSuccess(job, query, deadline, host);

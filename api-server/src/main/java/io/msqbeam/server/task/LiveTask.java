@@ -19,6 +19,8 @@ final class LiveTask {
   volatile long startTime = -1;
   volatile long endTime = -1;
   volatile RunningJob job;
+  /** The runner chosen for this task (context {@code runner} or the server default). */
+  volatile io.msqbeam.runners.Runner runner;
   volatile boolean shutdownRequested;
   volatile TaskPhase phase = TaskPhase.PENDING;
   volatile Fault fault;

@@ -46,6 +46,9 @@ public final class ReportBuilder {
     contextPayload.put("lookupLoadingMode", "NONE");
     contextPayload.put("useLineageBasedSegmentAllocation", true);
     contextPayload.put("forceTimeChunkLock", true);
+    if (task.runner != null) {
+      contextPayload.put("runner", task.runner.name());  // which Beam runner ran the task (not in Druid)
+    }
     Map<String, Object> taskContext = new LinkedHashMap<>();
     taskContext.put("type", "taskContext");
     taskContext.put("taskId", task.id);

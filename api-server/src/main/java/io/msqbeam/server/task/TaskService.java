@@ -15,6 +15,7 @@ import io.msqbeam.server.metadata.SegmentRecord;
 import io.msqbeam.server.metadata.SegmentStore;
 import io.msqbeam.server.metadata.TaskRecord;
 import io.msqbeam.server.metadata.TaskStore;
+import io.msqbeam.server.runner.RunnerSelection;
 import io.msqbeam.server.segment.Publication;
 import io.msqbeam.server.segment.SegmentAllocation;
 import io.msqbeam.translator.plan.DataSourceDestination;
@@ -54,7 +55,7 @@ public final class TaskService implements AutoCloseable {
 
   private final TaskStore tasks;
   private final SegmentStore segments;
-  private final Runner runner;
+  private final RunnerSelection runners;
   private final MetadataCatalog catalog;
   private final ObjectMapper json;
   private final Path tmpDir;
@@ -71,11 +72,11 @@ public final class TaskService implements AutoCloseable {
    */
   private final Map<String, java.util.concurrent.locks.ReentrantLock> dataSourceLocks = new ConcurrentHashMap<>();
 
-  public TaskService(TaskStore tasks, SegmentStore segments, Runner runner, MetadataCatalog catalog, ObjectMapper json,
+  public TaskService(TaskStore tasks, SegmentStore segments, RunnerSelection runners, MetadataCatalog catalog, ObjectMapper json,
       Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots) {
     this.tasks = tasks;
     this.segments = segments;
-    this.runner = runner;
+    this.runners = runners;
     this.catalog = catalog;
     this.json = json;
     this.tmpDir = tmpDir;
@@ -107,7 +108,9 @@ public final class TaskService implements AutoCloseable {
     long now = System.currentTimeMillis();
     String version = Instant.ofEpochMilli(now).toString();
     PlannedStatement statement = new StatementPlanner(catalog).plan(sql, context, taskId, version);
+    Runner runner = runners.forContext(context);
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
+    task.runner = runner;
     task.failOnEmptyInsert = new io.msqbeam.translator.planner.QueryContext(context).failOnEmptyInsert();
     live.put(taskId, task);
     tasks.insert(TaskRecord.submitted(taskId, TASK_TYPE, statement.dataSource(), sql, toJson(context), now));
@@ -175,7 +178,7 @@ public final class TaskService implements AutoCloseable {
       if (limit != null) {
         throw new FaultException(limit);
       }
-      RunningJob job = runner.submit(task.runPlan,
+      RunningJob job = task.runner.submit(task.runPlan,
           new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString()));
       task.job = job;
       if (task.shutdownRequested) {

@@ -1,0 +1,58 @@
+package io.msqbeam.server.runner;
+
+import io.msqbeam.runners.DirectJobRunner;
+import io.msqbeam.runners.Runner;
+import io.msqbeam.runners.flink.FlinkClusterSettings;
+import io.msqbeam.runners.flink.FlinkEmbeddedRunner;
+import io.msqbeam.translator.error.InvalidInput;
+import java.util.Map;
+
+/**
+ * Chooses the runner of a statement: the context key {@code runner} ({@code direct} | {@code flink}),
+ * else the server's default. The embedded Flink cluster starts on first use (or at once when Flink is
+ * the default) and lives until the server closes, so jobs never pay for a cluster start.
+ */
+public final class RunnerSelection implements AutoCloseable {
+  public static final String CONTEXT_KEY = "runner";
+
+  private final String defaultRunner;
+  private final Runner direct = new DirectJobRunner(false);
+  private final FlinkClusterSettings flinkSettings;
+  private FlinkEmbeddedRunner flink;
+
+  public RunnerSelection(String defaultRunner, int taskSlots) {
+    this.defaultRunner = defaultRunner;
+    // Each task may use two slots: a stage and the next one run side by side in a Flink batch job.
+    this.flinkSettings = new FlinkClusterSettings(2 * taskSlots, 2, 512, 128, false);
+    if ("flink".equals(defaultRunner)) {
+      flink();
+    }
+  }
+
+  /** The runner a statement asked for in its context, else the default; Druid's 400 for an unknown name. */
+  public Runner forContext(Map<String, Object> context) {
+    Object requested = context == null ? null : context.get(CONTEXT_KEY);
+    String name = requested == null ? defaultRunner : requested.toString();
+    return switch (name) {
+      case "direct" -> direct;
+      case "flink" -> flink();
+      default -> throw InvalidInput.exception(
+          "Invalid value for context parameter [runner]: [" + name + "]; valid runners: direct, flink");
+    };
+  }
+
+  private synchronized Runner flink() {
+    if (flink == null) {
+      flink = new FlinkEmbeddedRunner(flinkSettings);
+    }
+    return flink;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (flink != null) {
+      flink.close();
+      flink = null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Which Beam runner executes a statement, per server and per statement. */
+package io.msqbeam.server.runner;
