@@ -43,4 +43,10 @@ public final class DruidConformance extends SqlAbstractConformance {
   public boolean isHavingAlias() {
     return true;
   }
+
+  /** Druid accepts {@code a % b} as MOD. */
+  @Override
+  public boolean isPercentRemainderAllowed() {
+    return true;
+  }
 }

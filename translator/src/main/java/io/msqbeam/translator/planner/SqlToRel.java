@@ -52,7 +52,7 @@ final class SqlToRel {
     this.validator = SqlValidatorUtil.newValidator(
         new DruidOperatorTable(), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
-            .withConformance(SqlConformanceEnum.LENIENT)
+            .withConformance(io.msqbeam.translator.parser.DruidConformance.INSTANCE)
             .withIdentifierExpansion(true));
     this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
   }

@@ -57,6 +57,12 @@ class StatementPlannerTest {
   }
 
   @Test
+  void acceptsPercentAsModulo() {
+    QueryPlan plan = plan("SELECT added % 3 AS m FROM " + EXTERN + " GROUP BY 1").plan();
+    assertThat(PlanJson.toJson(plan)).contains("(\\\"added\\\" % 3)");
+  }
+
+  @Test
   void rejectsInsertWithoutPartitionedBy() {
     assertThatThrownBy(() -> plan("INSERT INTO w SELECT * FROM " + EXTERN))
         .isInstanceOf(DruidException.class)
