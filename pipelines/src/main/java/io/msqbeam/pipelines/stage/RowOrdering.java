@@ -27,6 +27,11 @@ final class RowOrdering implements Comparator<Object[]>, Serializable {
     }
   }
 
+  /** Whether the ordering has key columns; without any, every order is the order. */
+  boolean hasKey() {
+    return positions.length > 0;
+  }
+
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public int compare(Object[] a, Object[] b) {

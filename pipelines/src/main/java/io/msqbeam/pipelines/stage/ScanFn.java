@@ -24,8 +24,7 @@ final class ScanFn extends DoFn<Object[], Object[]> {
 
   @Setup
   public void setup() {
-    processor = new ScanRowProcessor(inputSignature, query.virtualColumns(),
-        query.filter() == null ? null : query.filter().expression(), query.columns());
+    processor = ScanRowProcessor.of(inputSignature, query);
   }
 
   @ProcessElement

@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.stage;
 import io.msqbeam.pipelines.expr.RowExpression;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
+import io.msqbeam.translator.plan.ScanQuery;
 import io.msqbeam.translator.plan.VirtualColumn;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,12 @@ final class ScanRowProcessor {
         sources[i] = input;
       }
     }
+  }
+
+  /** The processor of a scan stage: its query's virtual columns, filter and output columns. */
+  static ScanRowProcessor of(List<ColumnSignature> inputSignature, ScanQuery query) {
+    return new ScanRowProcessor(inputSignature, query.virtualColumns(),
+        query.filter() == null ? null : query.filter().expression(), query.columns());
   }
 
   /** The projected row, or null when the filter rejects the row. */
