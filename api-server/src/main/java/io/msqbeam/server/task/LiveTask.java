@@ -16,6 +16,8 @@ final class LiveTask {
   final int totalFiles;
   /** Context {@code failOnEmptyInsert}: an ingestion that writes no rows fails with InsertCannotBeEmpty. */
   volatile boolean failOnEmptyInsert;
+  /** Context {@code maxParseExceptions} (after {@code mode}): the job-wide limit of unparseable rows, -1 none. */
+  volatile long maxParseExceptions;
   volatile long startTime = -1;
   volatile long endTime = -1;
   volatile RunningJob job;

@@ -170,6 +170,13 @@ public final class ReportBuilder {
       if (stage.shuffleSpec() != null && task.phase == TaskPhase.SUCCESS) {
         worker.put("sortProgress", completeSort());
       }
+      Map<String, Long> warnings = counters.stage(n).get(CounterNames.WARNINGS);
+      if (warnings != null && !warnings.isEmpty()) {
+        Map<String, Object> warningCounter = new LinkedHashMap<>();
+        warningCounter.put("type", "warnings");
+        warningCounter.putAll(warnings);
+        worker.put("warnings", warningCounter);
+      }
       if (generation != null) {
         long processed = generation.getOrDefault("rowsProcessed", 0L);
         long pushed = generation.getOrDefault("rowsPushed", 0L);

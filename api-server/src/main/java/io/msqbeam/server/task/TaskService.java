@@ -112,6 +112,7 @@ public final class TaskService implements AutoCloseable {
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
     task.runner = runner;
     task.failOnEmptyInsert = new io.msqbeam.translator.planner.QueryContext(context).failOnEmptyInsert();
+    task.maxParseExceptions = new io.msqbeam.translator.planner.QueryContext(context).maxParseExceptions();
     live.put(taskId, task);
     tasks.insert(TaskRecord.submitted(taskId, TASK_TYPE, statement.dataSource(), sql, toJson(context), now));
     slots.submit(() -> run(task));
@@ -194,6 +195,7 @@ public final class TaskService implements AutoCloseable {
       } else if (state == JobState.FAILED) {
         finishFailed(task, job.failure());
       } else {
+        checkWarnings(task);
         List<List<Object>> results = complete(task, outputDir);
         task.endTime = System.currentTimeMillis();
         task.phase = TaskPhase.SUCCESS;
@@ -209,6 +211,18 @@ public final class TaskService implements AutoCloseable {
       }
       deleteQuietly(workDir);
       live.remove(task.id);
+    }
+  }
+
+  /** Workers enforce the parse-exception limit locally; the job-wide total is checked here, before publishing. */
+  private static void checkWarnings(LiveTask task) {
+    long warnings = 0;
+    for (Map<String, Map<String, Long>> stage : task.finalCounters.values().values()) {
+      warnings += stage.getOrDefault(io.msqbeam.pipelines.counters.CounterNames.WARNINGS, Map.of())
+          .getOrDefault("CannotParseExternalData", 0L);
+    }
+    if (task.maxParseExceptions >= 0 && warnings > task.maxParseExceptions) {
+      throw new FaultException(Fault.tooManyWarnings(task.maxParseExceptions, "CannotParseExternalData"));
     }
   }
 

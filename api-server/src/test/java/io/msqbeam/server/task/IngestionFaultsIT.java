@@ -49,6 +49,43 @@ class IngestionFaultsIT {
     server.close();
   }
 
+  private static String inlineWithBadLines(int bad) {
+    StringBuilder data = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      data.append("{\\\"t\\\":\\\"2024-01-0").append(i + 1).append("\\\",\\\"n\\\":").append(i).append("}\\n");
+    }
+    for (int i = 0; i < bad; i++) {
+      data.append("{not json\\n");
+    }
+    return "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + data + "\"}','{\"type\":\"json\"}',"
+        + "'[{\"name\":\"t\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"long\"}]'))";
+  }
+
+  @Test
+  void failsOnTheFirstUnparseableRowByDefault() throws Exception {
+    assertThat(run("INSERT INTO p SELECT TIME_PARSE(t) AS __time, n FROM " + inlineWithBadLines(1)
+        + " PARTITIONED BY DAY", Map.of())).isEqualTo("FAILED");
+    assertThat(lastError).startsWith("CannotParseExternalData: ");
+  }
+
+  @Test
+  void toleratesUnparseableRowsUpToMaxParseExceptionsAndCountsThemAsWarnings() throws Exception {
+    assertThat(run("INSERT INTO p SELECT TIME_PARSE(t) AS __time, n FROM " + inlineWithBadLines(1)
+        + " PARTITIONED BY DAY", Map.of("maxParseExceptions", 1))).as(() -> lastError).isEqualTo("SUCCESS");
+    assertThat(lastReport().at("/multiStageQuery/payload/counters/0/0/warnings/CannotParseExternalData").asInt())
+        .isEqualTo(1);
+    assertThat(lastReport().at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asInt()).isEqualTo(5);
+
+    assertThat(run("INSERT INTO q SELECT TIME_PARSE(t) AS __time, n FROM " + inlineWithBadLines(2)
+        + " PARTITIONED BY DAY", Map.of("maxParseExceptions", 1))).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyWarnings: Too many warnings of type CannotParseExternalData generated"
+        + " (max = 1)");
+    assertThat(server.metadataStore().segments().usedSegments("q")).isEmpty();
+
+    assertThat(run("INSERT INTO r SELECT TIME_PARSE(t) AS __time, n FROM " + inlineWithBadLines(3)
+        + " PARTITIONED BY DAY", Map.of("mode", "nonStrict"))).isEqualTo("SUCCESS");
+  }
+
   @Test
   void failsAnEmptyInsertWhenAskedTo() throws Exception {
     assertThat(run("INSERT INTO w " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")

@@ -9,6 +9,8 @@ public final class CounterNames {
   public static final String INPUT0 = "input0";
   public static final String OUTPUT = "output";
   public static final String SEGMENT_GENERATION = "segmentGenerationProgress";
+  /** Warnings by fault code, e.g. {@code warnings.CannotParseExternalData}. */
+  public static final String WARNINGS = "warnings";
 
   private CounterNames() {}
 

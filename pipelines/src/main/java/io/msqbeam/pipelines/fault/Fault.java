@@ -100,6 +100,14 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
         + "] (requested = " + numColumns + ", max = " + maxColumns + ")", fields);
   }
 
+  public static Fault tooManyWarnings(long maxWarnings, String rootErrorCode) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("maxWarnings", maxWarnings);
+    fields.put("rootErrorCode", rootErrorCode);
+    return new Fault("TooManyWarnings", "Too many warnings of type " + rootErrorCode + " generated (max = "
+        + maxWarnings + ")", fields);
+  }
+
   /** Druid's task status {@code errorMsg}: {@code "<errorCode>: <errorMessage>"}. */
   public String statusMessage() {
     return errorCode + ": " + errorMessage;

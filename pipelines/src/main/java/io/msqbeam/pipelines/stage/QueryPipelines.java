@@ -78,7 +78,7 @@ public final class QueryPipelines {
     String name = "Stage" + n + "-";
     InputSpec input = stage.input().get(0);
     if (stage.processor() instanceof ScanProcessor scan) {
-      return readInput(pipeline, n, input, settings)
+      return readInput(pipeline, n, input, settings, maxParseExceptions(scan.query().context()))
           .apply(name + "scan", ParDo.of(new ScanFn(n, inputSignature(plan, input), scan.query())))
           .setCoder(RowCoder.of(stage.signature()));
     }
@@ -88,7 +88,8 @@ public final class QueryPipelines {
         List<ColumnSignature> aggSignature = query.outputSignature().subList(query.dimensions().size(),
             query.outputSignature().size());
         KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature), RowCoder.of(aggSignature));
-        PCollection<KV<Object[], Object[]>> combined = readInput(pipeline, n, input, settings)
+        PCollection<KV<Object[], Object[]>> combined = readInput(pipeline, n, input, settings,
+            maxParseExceptions(query.context()))
             .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
             .setCoder(kvCoder)
             .apply(name + "combine", Combine.perKey(new AggregatorsCombineFn(query.aggregations())))
@@ -159,15 +160,21 @@ public final class QueryPipelines {
         .apply(name + "recordSegments", ParDo.of(new WriteSegmentDescriptorFn(settings.outputDir())));
   }
 
+  /** The stage's {@code maxParseExceptions}, which the planner always puts in the native query context. */
+  private static long maxParseExceptions(Map<String, Object> context) {
+    Object value = context.get("maxParseExceptions");
+    return value instanceof Number number ? number.longValue() : value == null ? 0 : Long.parseLong(value.toString());
+  }
+
   private static PCollection<Object[]> readInput(Pipeline pipeline, int stageNumber, InputSpec input,
-      PipelineSettings settings) {
+      PipelineSettings settings, long maxParseExceptions) {
     String name = "Stage" + stageNumber + "-";
     if (input instanceof ExternalInputSpec external) {
         List<InputSplit> splits = InputSplits.of(external.inputSource());
         return pipeline
             .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
             .apply(name + "spread", Reshuffle.viaRandomKey())
-            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external)))
+            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external, maxParseExceptions)))
             .setCoder(RowCoder.of(external.signature()));
     }
     if (input instanceof TableInputSpec table) {

@@ -34,18 +34,41 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   private final Counter rows;
   private final Counter bytes;
   private final Counter files;
+  private final Counter parseWarnings;
+  /** Unparseable rows tolerated (context maxParseExceptions): 0 fails on the first, -1 never fails. */
+  private final long maxParseExceptions;
+  private transient long localParseWarnings;
 
+  /** A strict reader: the first unparseable row fails the task (Druid's default, maxParseExceptions 0). */
   ReadExternalFn(int stageNumber, ExternalInputSpec spec) {
-    this(stageNumber, spec.signature(), spec.inputFormat());
+    this(stageNumber, spec, 0);
   }
 
-  private ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputFormat format) {
+  ReadExternalFn(int stageNumber, ExternalInputSpec spec, long maxParseExceptions) {
+    this(stageNumber, spec.signature(), spec.inputFormat(), maxParseExceptions);
+  }
+
+  private ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputFormat format,
+      long maxParseExceptions) {
     this.signature = List.copyOf(signature);
     this.format = format;
+    this.maxParseExceptions = maxParseExceptions;
     String namespace = CounterNames.namespace(stageNumber);
     this.rows = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "rows"));
     this.bytes = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "bytes"));
     this.files = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "files"));
+    this.parseWarnings = Metrics.counter(namespace, CounterNames.name(CounterNames.WARNINGS, CANNOT_PARSE));
+  }
+
+  private static final String CANNOT_PARSE = "CannotParseExternalData";
+
+  @Setup
+  public void setup() {
+    if (maxParseExceptions < -1) {
+      throw new FaultException(Fault.unknown("java.lang.IllegalArgumentException: Invalid limit of "
+          + maxParseExceptions + " supplied for warnings of type " + CANNOT_PARSE
+          + ". Limit can be greater than or equal to -1."));
+    }
   }
 
   @ProcessElement
@@ -61,9 +84,17 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         try {
           row = parser.parse(lines.line(), 0, lines.length());
         } catch (RowParseException e) {
-          throw new FaultException(Fault.cannotParseExternalData(
-              "Error while trying to read the external data source at inputSource [" + split.describe()
-                  + "], rowNumber [" + lineNumber + "], columnName [" + e.column() + "]"));
+          if (maxParseExceptions == 0) {
+            throw new FaultException(Fault.cannotParseExternalData(
+                "Error while trying to read the external data source at inputSource [" + split.describe()
+                    + "], rowNumber [" + lineNumber + "], columnName [" + e.column() + "]"));
+          }
+          // Tolerated: counted as a warning; the server checks the job-wide total against the limit too.
+          parseWarnings.inc();
+          if (maxParseExceptions > 0 && ++localParseWarnings > maxParseExceptions) {
+            throw new FaultException(Fault.tooManyWarnings(maxParseExceptions, CANNOT_PARSE));
+          }
+          continue;
         }
         if (row == null) {
           continue;

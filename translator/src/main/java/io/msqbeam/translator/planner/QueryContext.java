@@ -43,6 +43,23 @@ public record QueryContext(Map<String, Object> values) {
     return value == null ? null : positiveInt("maxNumSegments", 1);
   }
 
+  /**
+   * {@code maxParseExceptions}: unparseable rows tolerated before the task fails; -1 is unlimited.
+   * Defaults from {@code mode}: {@code strict} (the default) 0, {@code nonStrict} -1; an explicit
+   * value wins. Values below -1 are left for the task to fail on, as Druid does at run time.
+   */
+  public long maxParseExceptions() {
+    Object value = values.get("maxParseExceptions");
+    if (value != null) {
+      try {
+        return value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().trim());
+      } catch (NumberFormatException e) {
+        throw InvalidInput.exception("Invalid value for context parameter [maxParseExceptions]: [" + value + "]");
+      }
+    }
+    return "nonStrict".equals(String.valueOf(values.get("mode"))) ? -1 : 0;
+  }
+
   /** {@code failOnEmptyInsert}, default false: an ingestion with no rows fails with InsertCannotBeEmpty. */
   public boolean failOnEmptyInsert() {
     Object value = values.get("failOnEmptyInsert");

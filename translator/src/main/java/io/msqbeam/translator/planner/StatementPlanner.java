@@ -274,6 +274,7 @@ public final class StatementPlanner {
     if (contextValues != null) {
       contextValues.forEach(context::put);
     }
+    context.put("maxParseExceptions", new QueryContext(contextValues).maxParseExceptions());
     return context;
   }
 }
