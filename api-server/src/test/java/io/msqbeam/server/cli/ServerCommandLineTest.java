@@ -82,8 +82,8 @@ class ServerCommandLineTest {
 
   @Test
   void rejectsARunnerThisBuildDoesNotHave() {
-    assertThatThrownBy(() -> ServerCommandLine.parse("--runner", "flink"))
-        .hasMessage("msq-beam: unknown runner 'flink'; valid runners: direct (see --help)");
+    assertThatThrownBy(() -> ServerCommandLine.parse("--runner", "spark"))
+        .hasMessage("msq-beam: unknown runner 'spark'; valid runners: direct, flink (see --help)");
   }
 
   @Test
