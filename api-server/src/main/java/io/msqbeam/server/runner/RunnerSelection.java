@@ -1,6 +1,9 @@
 package io.msqbeam.server.runner;
 
+import io.msqbeam.pipelines.stage.InProcessLimits;
 import io.msqbeam.runners.DirectJobRunner;
+import io.msqbeam.runners.InProcessFallbackRunner;
+import io.msqbeam.runners.InProcessRunner;
 import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.flink.FlinkClusterSettings;
 import io.msqbeam.runners.flink.FlinkEmbeddedRunner;
@@ -19,6 +22,8 @@ public final class RunnerSelection implements AutoCloseable {
   private final Runner direct = new DirectJobRunner(false);
   private final FlinkClusterSettings flinkSettings;
   private FlinkEmbeddedRunner flink;
+  /** Small interactive SELECTs run in-process with the same stage logic: no pipeline start per query. */
+  private final InProcessRunner inProcess = new InProcessRunner(2, InProcessLimits.DEFAULT);
 
   public RunnerSelection(String defaultRunner, int taskSlots) {
     this.defaultRunner = defaultRunner;
@@ -41,6 +46,14 @@ public final class RunnerSelection implements AutoCloseable {
     };
   }
 
+  /**
+   * The runner of a SQL API query: in-process, falling back to the statement's runner when the
+   * in-process executor refuses the plan (too many groups or rows, or a shape it does not run).
+   */
+  public Runner forSql(Map<String, Object> context) {
+    return new InProcessFallbackRunner(inProcess, forContext(context));
+  }
+
   private synchronized Runner flink() {
     if (flink == null) {
       flink = new FlinkEmbeddedRunner(flinkSettings);
@@ -50,6 +63,7 @@ public final class RunnerSelection implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    inProcess.close();
     if (flink != null) {
       flink.close();
       flink = null;

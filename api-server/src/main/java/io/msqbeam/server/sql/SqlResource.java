@@ -95,7 +95,7 @@ public final class SqlResource implements Routes {
     try {
       Path outputDir = workDir.resolve("output");
       checkNotStopped(query, deadline, host);
-      RunningJob job = runners.forContext(request.context()).submit(statement.plan(), new PipelineSettings(outputDir.toString(),
+      RunningJob job = runners.forSql(request.context()).submit(statement.plan(), new PipelineSettings(outputDir.toString(),
           workDir.resolve("work").toString(), deepStorageDir.toString()));
       query.attach(job);
       awaitSuccess(job, query, deadline, host);

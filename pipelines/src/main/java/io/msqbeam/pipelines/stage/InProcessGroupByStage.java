@@ -20,6 +20,7 @@ final class InProcessGroupByStage implements InProcessRowSink {
   private final InProcessCounters.Counter outputRows;
   private final InProcessRowSink downstream;
   private final Map<GroupKey, Object[]> groups = new HashMap<>();
+  private final boolean dimensionless;
 
   InProcessGroupByStage(int stageNumber, List<ColumnSignature> inputSignature, GroupByQuery query,
       InProcessLimits limits, InProcessCounters counters, InProcessRowSink downstream) {
@@ -28,6 +29,7 @@ final class InProcessGroupByStage implements InProcessRowSink {
     this.maxGroups = limits.maxGroups();
     this.outputRows = counters.outputRows(stageNumber);
     this.downstream = downstream;
+    this.dimensionless = query.dimensions().isEmpty();
   }
 
   @Override
@@ -51,6 +53,10 @@ final class InProcessGroupByStage implements InProcessRowSink {
   @Override
   public void finish() {
     GroupRowProcessor rows = GroupRowProcessor.withoutHaving();
+    if (groups.isEmpty() && dimensionless) {
+      // SQL: an aggregation without GROUP BY answers one row even over no input (COUNT 0, SUM null).
+      groups.put(new GroupKey(new Object[0]), processor.aggregators().empty());
+    }
     for (Map.Entry<GroupKey, Object[]> group : groups.entrySet()) {
       outputRows.inc();
       downstream.accept(rows.process(group.getKey().values, group.getValue()));

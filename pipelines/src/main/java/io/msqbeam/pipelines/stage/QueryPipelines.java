@@ -36,6 +36,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -88,12 +89,24 @@ public final class QueryPipelines {
         List<ColumnSignature> aggSignature = query.outputSignature().subList(query.dimensions().size(),
             query.outputSignature().size());
         KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature), RowCoder.of(aggSignature));
-        PCollection<KV<Object[], Object[]>> combined = readInput(pipeline, n, input, settings,
+        PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, settings,
             maxParseExceptions(query.context()))
             .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
-            .setCoder(kvCoder)
-            .apply(name + "combine", Combine.perKey(new AggregatorsCombineFn(query.aggregations())))
             .setCoder(kvCoder);
+        PCollection<KV<Object[], Object[]>> combined;
+        if (query.dimensions().isEmpty()) {
+          // SQL: an aggregation without GROUP BY answers one row even over no input (COUNT 0, SUM null),
+          // which Combine.globally's default value gives.
+          combined = partials
+              .apply(name + "accumulators", Values.create()).setCoder(RowCoder.of(aggSignature))
+              .apply(name + "combine", Combine.globally(new AggregatorsCombineFn(query.aggregations())))
+              .setCoder(RowCoder.of(aggSignature))
+              .apply(name + "emptyKey", WithKeys.of(new Object[0])).setCoder(kvCoder);
+        } else {
+          combined = partials
+              .apply(name + "combine", Combine.perKey(new AggregatorsCombineFn(query.aggregations())))
+              .setCoder(kvCoder);
+        }
         // The post-shuffle stage reads the combined groups; carry them as rows of the stage signature.
         return combined.apply(name + "rows", ParDo.of(new GroupByPostShuffleFn(n, withoutHaving(query))))
             .setCoder(RowCoder.of(stage.signature()));

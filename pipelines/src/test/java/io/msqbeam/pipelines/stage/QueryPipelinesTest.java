@@ -100,6 +100,14 @@ class QueryPipelinesTest {
   }
 
   @Test
+  void answersOneRowForAnAggregationWithoutGroupByOverNoRows() {
+    run(plan("SELECT COUNT(*) AS c, SUM(n) AS s FROM " + EXTERN + " WHERE dim = 'none'", Map.of()));
+    List<List<Object>> results = new ArrayList<>();
+    JobOutputs.readResults(dir.resolve("out"), results::add);
+    assertThat(results).containsExactly(java.util.Arrays.asList(0, null));
+  }
+
+  @Test
   void failsWithInsertTimeNullWhenTheTimestampDoesNotParse() {
     QueryPlan plan = plan("INSERT INTO t SELECT TIME_PARSE(dim) AS __time, n FROM " + EXTERN + " PARTITIONED BY DAY",
         Map.of());

@@ -274,7 +274,10 @@ public final class StatementPlanner {
     if (contextValues != null) {
       contextValues.forEach(context::put);
     }
-    context.put("maxParseExceptions", new QueryContext(contextValues).maxParseExceptions());
+    long maxParseExceptions = new QueryContext(contextValues).maxParseExceptions();
+    // An int when it fits, as JSON reads it back, so plans compare equal after a round trip.
+    context.put("maxParseExceptions", maxParseExceptions == (int) maxParseExceptions
+        ? (Object) (int) maxParseExceptions : (Object) maxParseExceptions);
     return context;
   }
 }
