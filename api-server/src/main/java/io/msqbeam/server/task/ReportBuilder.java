@@ -166,6 +166,10 @@ public final class ReportBuilder {
       }
       if (counters.stage(n).containsKey(CounterNames.OUTPUT)) {
         worker.put("output", channel(counters.value(n, CounterNames.OUTPUT, "rows"), null));
+        if (stage.shuffleSpec() != null) {
+          // Every output row of a shuffling stage goes through its shuffle.
+          worker.put("shuffle", channel(counters.value(n, CounterNames.OUTPUT, "rows"), null));
+        }
       }
       if (stage.shuffleSpec() != null && task.phase == TaskPhase.SUCCESS) {
         worker.put("sortProgress", completeSort());
