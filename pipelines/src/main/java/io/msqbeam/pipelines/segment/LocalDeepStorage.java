@@ -72,8 +72,12 @@ final class LocalDeepStorage {
     }
   }
 
+  /** A hidden sibling with the same extension (Druid's zip warns about names not ending in .zip). */
   private static Path temporarySibling(File file) {
-    return file.toPath().resolveSibling("." + file.getName() + "." + UUID.randomUUID() + ".tmp");
+    String name = file.getName();
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot);
+    return file.toPath().resolveSibling("." + name + "." + UUID.randomUUID() + ".tmp" + extension);
   }
 
   private static void moveIntoPlace(Path from, Path to) throws IOException {
