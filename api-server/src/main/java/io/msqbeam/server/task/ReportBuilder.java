@@ -9,7 +9,10 @@ import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.InputSpec;
 import io.msqbeam.translator.plan.PlanJson;
 import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.ShuffleSpec;
 import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.StageInputSpec;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import io.msqbeam.translator.planner.PlannedStatement;
@@ -90,10 +93,33 @@ public final class ReportBuilder {
       status.put("segmentReport", segmentReport("NumberedShardSpec",
           "Using NumberedShardSpec to generate segments since the query is inserting rows."));
     } else if (task.statement.kind() == PlannedStatement.Kind.REPLACE) {
-      status.put("segmentReport", segmentReport("NumberedShardSpec",
-          "Using NumberedShardSpec as no columns are supplied in the 'CLUSTERED BY' clause."));
+      status.put("segmentReport", replaceSegmentReport(task.statement.plan()));
     }
     return status;
+  }
+
+  /**
+   * Druid's account of a REPLACE's shard specs: range on the leading string CLUSTERED BY columns
+   * (the generator's {@code rangeDimensions}), naming the type of the first column left out.
+   */
+  private static Map<String, Object> replaceSegmentReport(QueryPlan plan) {
+    StageDefinition last = plan.finalStage();
+    SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) last.processor();
+    ShuffleSpec shuffle = plan.stages().get(((StageInputSpec) last.input().get(0)).stage()).shuffleSpec();
+    int clusterColumns = shuffle == null ? 0
+        : shuffle.clusterBy().columns().size() - shuffle.clusterBy().bucketByCount();
+    int ranged = generator.rangeDimensions().size();
+    if (clusterColumns == 0) {
+      return segmentReport("NumberedShardSpec",
+          "Using NumberedShardSpec as no columns are supplied in the 'CLUSTERED BY' clause.");
+    }
+    String shardSpec = ranged == 0 ? "NumberedShardSpec" : "DimensionRangeShardSpec";
+    if (ranged == clusterColumns) {
+      return segmentReport(shardSpec, "Using 'range' shard specs with all CLUSTERED BY fields.");
+    }
+    return segmentReport(shardSpec, "Using[" + ranged + "] CLUSTERED BY columns for 'range' shard specs, since the"
+        + " next column is of type[" + generator.dataSchema().dimensions().get(ranged).type()
+        + "]. Only string columns are included in 'range' shard specs.");
   }
 
   private static Map<String, Object> segmentReport(String shardSpec, String details) {

@@ -26,7 +26,6 @@ import org.apache.druid.segment.incremental.IncrementalIndexAddResult;
 import org.apache.druid.segment.incremental.IncrementalIndexSchema;
 import org.apache.druid.segment.incremental.OnheapIncrementalIndex;
 import org.apache.druid.timeline.DataSegment;
-import org.apache.druid.timeline.partition.NumberedShardSpec;
 import org.joda.time.Interval;
 import org.joda.time.chrono.ISOChronology;
 
@@ -56,6 +55,7 @@ public final class SegmentWriter implements Closeable {
   private final Interval interval;
   private final String version;
   private final int partitionNum;
+  private final SegmentShardSpec shardSpec;
   private final File workDir;
   private final LocalDeepStorage deepStorage;
   private final int maxRowsInMemory;
@@ -77,6 +77,24 @@ public final class SegmentWriter implements Closeable {
       File tempDir,
       File deepStorageRoot,
       int maxRowsInMemory) {
+    this(schema, interval, version, partitionNum, SegmentShardSpec.numbered(), tempDir, deepStorageRoot,
+        maxRowsInMemory);
+  }
+
+  /**
+   * A writer whose segment gets {@code shardSpec} for its partition number. With a range shard spec
+   * the caller promises that every row added lies in the range; the writer does not check it.
+   */
+  public SegmentWriter(
+      SegmentSchema schema,
+      Interval interval,
+      String version,
+      int partitionNum,
+      SegmentShardSpec shardSpec,
+      File tempDir,
+      File deepStorageRoot,
+      int maxRowsInMemory) {
+    this.shardSpec = requireNonNull(shardSpec, "shardSpec is null");
     this.schema = requireNonNull(schema, "schema is null");
     // Druid's ids and storage paths print instants in UTC; an interval built in another zone
     // would otherwise name a different directory than the one Druid looks in.
@@ -243,7 +261,7 @@ public final class SegmentWriter implements Closeable {
         .dataSource(schema.dataSource())
         .interval(interval)
         .version(version)
-        .shardSpec(new NumberedShardSpec(partitionNum, 0))
+        .shardSpec(shardSpec.toDruid(partitionNum))
         .dimensions(dimensionNames)
         .metrics(schema.metricNames())
         .binaryVersion(BINARY_VERSION)

@@ -10,7 +10,8 @@ import org.apache.beam.sdk.values.PCollectionView;
 /**
  * Spreads the rows of each time chunk over {@code ceil(rows / rowsPerSegment)} segments, so no
  * segment (and no worker) has to take a whole large chunk. The chunk's row count comes from a
- * counting pre-pass (a side input).
+ * counting pre-pass (a side input). Under range partitioning ({@link #ranged}) a row goes instead to
+ * the partition whose key range holds it, from the chunk's {@link RangeBoundaries} (a side input).
  */
 final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integer>, Object[]>> {
   static final int MAX_BUCKETS = 5_000;
@@ -21,14 +22,30 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
   private final Integer maxNumSegments;
   private final TimeChunks chunks;
   private final String segmentGranularity;
+  private final PCollectionView<Map<Long, RangeBoundaries>> ranges;
+  private final int[] keyPositions;
 
   AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment, Integer maxNumSegments,
       TimeChunks chunks, String segmentGranularity) {
+    this(chunkCounts, rowsPerSegment, maxNumSegments, chunks, segmentGranularity, null, new int[0]);
+  }
+
+  private AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment, Integer maxNumSegments,
+      TimeChunks chunks, String segmentGranularity, PCollectionView<Map<Long, RangeBoundaries>> ranges,
+      int[] keyPositions) {
     this.chunkCounts = chunkCounts;
     this.rowsPerSegment = rowsPerSegment;
     this.maxNumSegments = maxNumSegments;
     this.chunks = chunks;
     this.segmentGranularity = segmentGranularity;
+    this.ranges = ranges;
+    this.keyPositions = keyPositions.clone();
+  }
+
+  /** The same assignment by key range; {@code keyPositions} are the row positions of the range dimensions. */
+  AssignPartitionFn ranged(PCollectionView<Map<Long, RangeBoundaries>> ranges, int[] keyPositions) {
+    return new AssignPartitionFn(chunkCounts, rowsPerSegment, maxNumSegments, chunks, segmentGranularity, ranges,
+        keyPositions);
   }
 
   /** Druid's limits on the shape of the output: buckets, partitions in all, segments per chunk. */
@@ -66,6 +83,12 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
     if (!limitsChecked) {
       checkLimits(counts);
       limitsChecked = true;
+    }
+    if (ranges != null) {
+      RangeBoundaries boundaries = context.sideInput(ranges).get(element.getKey());
+      int partition = boundaries.partitionOf(RangeKeyFn.key(element.getValue(), keyPositions));
+      context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
+      return;
     }
     long rows = counts.getOrDefault(element.getKey(), 1L);
     int partitions = (int) Math.max(1, (rows + rowsPerSegment - 1) / rowsPerSegment);

@@ -26,9 +26,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.ApproximateQuantiles;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
@@ -49,6 +53,9 @@ import org.apache.beam.sdk.values.PCollectionView;
  * partition hands its consumer the partition in order; everything else flows unordered.
  */
 public final class QueryPipelines {
+  /** Quantiles computed per time chunk for range partitioning: the resolution of its split points. */
+  static final int RANGE_QUANTILES = 1001;
+
   private QueryPipelines() {}
 
   public static void build(Pipeline pipeline, QueryPlan plan, PipelineSettings settings) {
@@ -162,15 +169,45 @@ public final class QueryPipelines {
         .apply(name + "chunkKeys", Keys.create()).setCoder(VarLongCoder.of())
         .apply(name + "countChunks", Count.perElement())
         .apply(name + "chunkCounts", View.asMap());
-    keyed.apply(name + "partition", ParDo.of(new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment(),
-            generator.tuningConfig().maxNumSegments(), chunks, destination.segmentGranularity()))
-            .withSideInputs(counts))
+    AssignPartitionFn assign = new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment(),
+        generator.tuningConfig().maxNumSegments(), chunks, destination.segmentGranularity());
+    PCollectionView<Map<Long, RangeBoundaries>> ranges = null;
+    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(counts));
+    if (generator.isRangePartitioned()) {
+      int[] keyPositions = generator.rangeDimensions().stream().mapToInt(dimension -> names.indexOf(
+          generator.columnMappings().stream().filter(m -> m.outputColumn().equals(dimension))
+              .map(ColumnMapping::queryColumn).findFirst().orElseThrow())).toArray();
+      ranges = rangeBoundaries(name, keyed, keyPositions, counts, generator.tuningConfig().rowsPerSegment());
+      assign = assign.ranged(ranges, keyPositions);
+      sideInputs.add(ranges);
+    }
+    keyed.apply(name + "partition", ParDo.of(assign).withSideInputs(sideInputs))
         .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), rowCoder))
         .apply(name + "shuffle", GroupByKey.create())
         .apply(name + "writeSegments", ParDo.of(new WriteSegmentFn(n, generator, inputSignature, chunks,
-            destination, settings.workDir(), settings.deepStorageDir())))
+            destination, settings.workDir(), settings.deepStorageDir(), ranges))
+            .withSideInputs(sideInputs.subList(1, sideInputs.size())))
         .setCoder(SerializableCoder.of(WrittenSegment.class))
         .apply(name + "recordSegments", ParDo.of(new WriteSegmentDescriptorFn(settings.outputDir())));
+  }
+
+  /**
+   * Each chunk's range boundaries, from approximate quantiles of its keys: memory per chunk stays
+   * bounded (and the quantiles are exact while a chunk fits Beam's buffer), at the price of at most
+   * {@link #RANGE_QUANTILES}{@code - 1} split points per chunk.
+   */
+  private static PCollectionView<Map<Long, RangeBoundaries>> rangeBoundaries(String name,
+      PCollection<KV<Long, Object[]>> keyed, int[] keyPositions, PCollectionView<Map<Long, Long>> counts,
+      long rowsPerSegment) {
+    ListCoder<String> keyCoder = ListCoder.of(NullableCoder.of(StringUtf8Coder.of()));
+    return keyed
+        .apply(name + "rangeKeys", ParDo.of(new RangeKeyFn(keyPositions)))
+        .setCoder(KvCoder.of(VarLongCoder.of(), keyCoder))
+        .apply(name + "keyQuantiles", ApproximateQuantiles.perKey(RANGE_QUANTILES, RangeBoundaries.KEY_ORDER))
+        .setCoder(KvCoder.of(VarLongCoder.of(), ListCoder.of(keyCoder)))
+        .apply(name + "rangeBoundaries", ParDo.of(new RangeBoundariesFn(counts, rowsPerSegment)).withSideInputs(counts))
+        .setCoder(KvCoder.of(VarLongCoder.of(), SerializableCoder.of(RangeBoundaries.class)))
+        .apply(name + "rangeView", View.asMap());
   }
 
   /** The stage's {@code maxParseExceptions}, which the planner always puts in the native query context. */

@@ -4,6 +4,7 @@ import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.pipelines.segment.SegmentColumn;
 import io.msqbeam.pipelines.segment.SegmentColumnType;
 import io.msqbeam.pipelines.segment.SegmentSchema;
+import io.msqbeam.pipelines.segment.SegmentShardSpec;
 import io.msqbeam.pipelines.segment.SegmentWriter;
 import io.msqbeam.pipelines.segment.WrittenSegment;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -11,15 +12,19 @@ import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.joda.time.Interval;
 
 /**
  * Writes the rows of one (time chunk, partition) as one Druid segment into deep storage, streaming
- * them into a {@link SegmentWriter} that persists every {@code maxRowsInMemory} rows.
+ * them into a {@link SegmentWriter} that persists every {@code maxRowsInMemory} rows. Under range
+ * partitioning (a {@code ranges} view) the segment gets a range shard spec from the chunk's
+ * {@link RangeBoundaries}, the same side input the rows were assigned by.
  */
 final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>>, WrittenSegment> {
   private final SegmentGeneratorProcessor generator;
@@ -30,10 +35,22 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
   private final String deepStorageDir;
   private final Counter rowsProcessed;
   private final Counter rowsPushed;
+  private final PCollectionView<Map<Long, RangeBoundaries>> ranges;
 
   WriteSegmentFn(int stageNumber, SegmentGeneratorProcessor generator, List<ColumnSignature> inputSignature,
       TimeChunks chunks, io.msqbeam.translator.plan.DataSourceDestination destination, String workDir,
       String deepStorageDir) {
+    this(stageNumber, generator, inputSignature, chunks, destination, workDir, deepStorageDir, null);
+  }
+
+  /** A writer with range shard specs from {@code ranges}; the generator must be range partitioned. */
+  WriteSegmentFn(int stageNumber, SegmentGeneratorProcessor generator, List<ColumnSignature> inputSignature,
+      TimeChunks chunks, io.msqbeam.translator.plan.DataSourceDestination destination, String workDir,
+      String deepStorageDir, PCollectionView<Map<Long, RangeBoundaries>> ranges) {
+    if (ranges != null && !generator.isRangePartitioned()) {
+      throw new IllegalArgumentException("the segment generator has no range dimensions");
+    }
+    this.ranges = ranges;
     this.generator = generator;
     this.inputSignature = List.copyOf(inputSignature);
     this.chunks = chunks;
@@ -46,7 +63,19 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
   }
 
   @ProcessElement
-  public void process(@Element KV<KV<Long, Integer>, Iterable<Object[]>> partition, OutputReceiver<WrittenSegment> out) {
+  public void process(ProcessContext context) {
+    KV<KV<Long, Integer>, Iterable<Object[]>> partition = context.element();
+    SegmentShardSpec shardSpec = SegmentShardSpec.numbered();
+    if (ranges != null) {
+      RangeBoundaries boundaries = context.sideInput(ranges).get(partition.getKey().getKey());
+      int number = partition.getKey().getValue();
+      shardSpec = SegmentShardSpec.range(generator.rangeDimensions(), boundaries.start(number), boundaries.end(number),
+          boundaries.partitions());
+    }
+    context.output(write(partition, shardSpec));
+  }
+
+  private WrittenSegment write(KV<KV<Long, Integer>, Iterable<Object[]>> partition, SegmentShardSpec shardSpec) {
     List<String> inputNames = inputSignature.stream().map(ColumnSignature::name).toList();
     List<SegmentColumn> columns = new ArrayList<>();
     int[] positions = new int[generator.dataSchema().dimensions().size()];
@@ -72,7 +101,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
             destination.dataSource(), interval.toString()));
       }
     }
-    try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partitionNum,
+    try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partitionNum, shardSpec,
         new File(workDir), new File(deepStorageDir), generator.tuningConfig().maxRowsInMemory())) {
       for (Object[] row : partition.getValue()) {
         Object[] values = new Object[positions.length];
@@ -85,7 +114,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
       }
       WrittenSegment segment = writer.finish();
       rowsPushed.inc(segment.numRows());
-      out.output(segment);
+      return segment;
     }
   }
 

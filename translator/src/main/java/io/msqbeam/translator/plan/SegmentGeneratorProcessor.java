@@ -1,5 +1,7 @@
 package io.msqbeam.translator.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -9,14 +11,37 @@ import static java.util.Objects.requireNonNull;
  * Writes the input rows as Druid segments: one time chunk per {@code segmentGranularity} bucket,
  * split into segments of about {@code rowsPerSegment} rows. {@code columnMappings} maps the input
  * stage's columns to the segment's columns; the one mapped to {@code __time} is the timestamp.
+ *
+ * <p>{@code rangeDimensions} are the output columns that range-partition each time chunk (Druid's
+ * {@code range} shard specs, for REPLACE … CLUSTERED BY on leading string columns); empty means
+ * numbered shard specs. They must be the leading dimensions, so that the sort order inside a segment
+ * (__time, then the dimensions in order) agrees with the ranges. Absent from JSON when empty.
  */
-@JsonPropertyOrder({"dataSchema", "columnMappings", "tuningConfig"})
-public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMapping> columnMappings, TuningConfig tuningConfig)
+@JsonPropertyOrder({"dataSchema", "columnMappings", "tuningConfig", "rangeDimensions"})
+public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMapping> columnMappings, TuningConfig tuningConfig,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> rangeDimensions)
     implements java.io.Serializable, StageProcessor {
   public SegmentGeneratorProcessor {
     requireNonNull(dataSchema, "dataSchema is null");
     columnMappings = List.copyOf(requireNonNull(columnMappings, "columnMappings is null"));
     requireNonNull(tuningConfig, "tuningConfig is null");
+    rangeDimensions = rangeDimensions == null ? List.of() : List.copyOf(rangeDimensions);
+    for (int i = 0; i < rangeDimensions.size(); i++) {
+      if (i >= dataSchema.dimensions().size() || !dataSchema.dimensions().get(i).name().equals(rangeDimensions.get(i))) {
+        throw new IllegalArgumentException("rangeDimensions " + rangeDimensions + " must lead the dimensions");
+      }
+    }
+  }
+
+  /** A generator with numbered shard specs. */
+  public SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMapping> columnMappings, TuningConfig tuningConfig) {
+    this(dataSchema, columnMappings, tuningConfig, List.of());
+  }
+
+  /** Whether time chunks are split by ranges of {@link #rangeDimensions()} rather than round robin. */
+  @JsonIgnore
+  public boolean isRangePartitioned() {
+    return !rangeDimensions.isEmpty();
   }
 
   /** The target datasource, its dimensions (in segment order) and the time bucketing. */

@@ -9,6 +9,7 @@ import io.msqbeam.translator.parser.DruidSqlReplace;
 import io.msqbeam.translator.parser.PartitionGranularity;
 import io.msqbeam.translator.plan.ColumnMapping;
 import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.DataSourceDestination;
 import io.msqbeam.translator.plan.Intervals;
 import io.msqbeam.translator.plan.QueryPlan;
@@ -162,11 +163,17 @@ public final class StatementPlanner {
     builder.reshuffleLast(ShuffleSpec.targetSize(
         new ShuffleSpec.ClusterBy(key, timeColumn == null ? 0 : 1), context.rowsPerSegment()));
     List<StageDefinition> all = new ArrayList<>(builder.stages());
+    // Druid range-partitions a REPLACE by its leading string CLUSTERED BY columns (they lead `dimensions`).
+    List<String> rangeDimensions = new ArrayList<>();
+    for (int i = 0; replace && i < clusterBy.size() && dimensions.get(i).type() == ColumnType.STRING; i++) {
+      rangeDimensions.add(clusterBy.get(i));
+    }
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
         new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, granularity.druidName()),
         mappings,
         new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment(),
-            context.maxNumSegments()));
+            context.maxNumSegments()),
+        rangeDimensions);
     all.add(new StageDefinition(queryId + "_" + all.size(), List.of(new StageInputSpec(all.size() - 1)), generator,
         List.of(), null, workers));
     QueryPlan plan = new QueryPlan(queryId, all, new DataSourceDestination(

@@ -1,0 +1,42 @@
+package io.msqbeam.translator.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The segment generator's JSON keeps {@code rangeDimensions} when set and stays as before when not. */
+class SegmentGeneratorProcessorJsonTest {
+  private static final String NUMBERED = "{\"type\":\"segmentGenerator\",\"dataSchema\":{\"dataSource\":\"wiki\","
+      + "\"dimensions\":[{\"name\":\"channel\",\"type\":\"STRING\"},{\"name\":\"added\",\"type\":\"LONG\"}],"
+      + "\"segmentGranularity\":\"DAY\",\"queryGranularity\":\"none\",\"rollup\":false},"
+      + "\"columnMappings\":[{\"queryColumn\":\"v0\",\"outputColumn\":\"__time\"}],"
+      + "\"tuningConfig\":{\"maxNumWorkers\":1,\"maxRowsInMemory\":100000,\"rowsPerSegment\":5}";
+
+  @Test
+  void rangeDimensionsRoundTrip() {
+    String json = NUMBERED + ",\"rangeDimensions\":[\"channel\"]}";
+    SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) PlanJson.fromJson(json, StageProcessor.class);
+    assertThat(generator.rangeDimensions()).containsExactly("channel");
+    assertThat(generator.isRangePartitioned()).isTrue();
+    assertThat(PlanJson.toJson(generator)).isEqualTo(json);
+  }
+
+  @Test
+  void numberedGeneratorsOmitRangeDimensions() {
+    String json = NUMBERED + "}";
+    SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) PlanJson.fromJson(json, StageProcessor.class);
+    assertThat(generator.isRangePartitioned()).isFalse();
+    assertThat(PlanJson.toJson(generator)).isEqualTo(json);
+  }
+
+  @Test
+  void rejectsRangeDimensionsThatDoNotLeadTheDimensions() {
+    SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) PlanJson.fromJson(NUMBERED + "}",
+        StageProcessor.class);
+    assertThatThrownBy(() -> new SegmentGeneratorProcessor(generator.dataSchema(), generator.columnMappings(),
+        generator.tuningConfig(), List.of("added")))
+        .hasMessage("rangeDimensions [added] must lead the dimensions");
+  }
+}
