@@ -94,6 +94,11 @@ class WikitickerIngestionIT {
     assertThat(channels.get(0).toString()).isEqualTo("[\"#en.wikipedia\",11549]");
     assertThat(channels.get(1).toString()).isEqualTo("[\"#vi.wikipedia\",9747]");
 
+    // COUNT(DISTINCT) is approximate by default, with Druid's exact estimates (druid-behaviour.md §10b).
+    assertThat(sql(base, "SELECT COUNT(DISTINCT \"user\"), COUNT(DISTINCT page), COUNT(DISTINCT namespace),"
+        + " COUNT(DISTINCT countryName), COUNT(DISTINCT channel) FROM wikipedia", "array"))
+        .isEqualTo("[[10730,35310,261,111,51]]\n");
+
     // SELECT on the task engine (fixture msq-d): the results are in the report, the status says __query_select.
     post(base + "/druid/v2/sql/task", body("SELECT channel, COUNT(*) AS edits, SUM(added) AS total_added\nFROM"
         + " \"wikipedia\"\nGROUP BY channel\nORDER BY edits DESC\nLIMIT 10", "msq-d"));

@@ -4,6 +4,7 @@ import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.ColumnSignature;
 import java.io.Serializable;
 import java.util.List;
+import org.apache.druid.hll.HyperLogLogCollector;
 
 /**
  * The arithmetic of a groupBy's aggregators over accumulator arrays (one slot per aggregator):
@@ -52,9 +53,21 @@ final class Aggregators implements Serializable {
       }
       accumulator[i] = switch (specs[i].type()) {
         case COUNT -> specs[i].fieldName() != null && values[i] == null ? accumulator[i] : (Long) accumulator[i] + 1;
+        case CARDINALITY -> DistinctSketches.add((HyperLogLogCollector) accumulator[i], values[i]);
         default -> combineOne(i, accumulator[i], values[i]);
       };
     }
+  }
+
+  /** The values a group finally shows: accumulators as they are, except sketches, which become estimates. */
+  Object[] finalizeValues(Object[] accumulator) {
+    Object[] out = accumulator.clone();
+    for (int i = 0; i < specs.length; i++) {
+      if (specs[i].type() == io.msqbeam.translator.plan.AggregatorType.CARDINALITY) {
+        out[i] = DistinctSketches.estimate((HyperLogLogCollector) accumulator[i]);
+      }
+    }
+    return out;
   }
 
   /** Merges two accumulators (partials from different bundles or workers). */
@@ -62,6 +75,7 @@ final class Aggregators implements Serializable {
     for (int i = 0; i < specs.length; i++) {
       into[i] = switch (specs[i].type()) {
         case COUNT -> (Long) into[i] + (Long) other[i];
+        case CARDINALITY -> DistinctSketches.merge((HyperLogLogCollector) into[i], (HyperLogLogCollector) other[i]);
         default -> combineOne(i, into[i], other[i]);
       };
     }
@@ -85,7 +99,7 @@ final class Aggregators implements Serializable {
       case LONG_MAX -> Math.max((Long) current, number.longValue());
       case DOUBLE_MIN -> Math.min((Double) current, number.doubleValue());
       case DOUBLE_MAX -> Math.max((Double) current, number.doubleValue());
-      case COUNT -> throw new IllegalStateException("COUNT has no field");
+      case COUNT, CARDINALITY -> throw new IllegalStateException(specs[i].type() + " is not a numeric fold");
     };
   }
 }

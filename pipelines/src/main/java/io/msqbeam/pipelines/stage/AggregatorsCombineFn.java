@@ -1,8 +1,6 @@
 package io.msqbeam.pipelines.stage;
 
-import io.msqbeam.pipelines.row.RowCoder;
 import io.msqbeam.translator.plan.AggregatorSpec;
-import io.msqbeam.translator.plan.ColumnSignature;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -15,11 +13,11 @@ import org.apache.beam.sdk.transforms.Combine;
  */
 final class AggregatorsCombineFn extends Combine.CombineFn<Object[], Object[], Object[]> {
   private final Aggregators aggregators;
-  private final List<ColumnSignature> accumulatorSignature;
+  private final List<AggregatorSpec> specs;
 
   AggregatorsCombineFn(List<AggregatorSpec> specs) {
     this.aggregators = new Aggregators(specs);
-    this.accumulatorSignature = specs.stream().map(s -> new ColumnSignature(s.name(), s.outputType())).toList();
+    this.specs = List.copyOf(specs);
   }
 
   @Override
@@ -49,11 +47,11 @@ final class AggregatorsCombineFn extends Combine.CombineFn<Object[], Object[], O
 
   @Override
   public Coder<Object[]> getAccumulatorCoder(CoderRegistry registry, Coder<Object[]> inputCoder) {
-    return RowCoder.of(accumulatorSignature);
+    return new AccumulatorCoder(specs);
   }
 
   @Override
   public Coder<Object[]> getDefaultOutputCoder(CoderRegistry registry, Coder<Object[]> inputCoder) {
-    return RowCoder.of(accumulatorSignature);
+    return new AccumulatorCoder(specs);
   }
 }

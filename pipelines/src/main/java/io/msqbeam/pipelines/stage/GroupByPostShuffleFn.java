@@ -13,7 +13,19 @@ final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> 
   private final GroupByQuery query;
   private transient GroupRowProcessor processor;
 
+  /** Whether this finishes a groupByPreShuffle stage (finalizing accumulators) rather than a post-shuffle one. */
+  private final boolean preShuffle;
+
+  static GroupByPostShuffleFn finishingPreShuffle(int stageNumber, GroupByQuery query) {
+    return new GroupByPostShuffleFn(stageNumber, query, true);
+  }
+
   GroupByPostShuffleFn(int stageNumber, GroupByQuery query) {
+    this(stageNumber, query, false);
+  }
+
+  private GroupByPostShuffleFn(int stageNumber, GroupByQuery query, boolean preShuffle) {
+    this.preShuffle = preShuffle;
     this.query = query;
     this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
         CounterNames.name(CounterNames.OUTPUT, "rows"));
@@ -21,7 +33,7 @@ final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> 
 
   @Setup
   public void setup() {
-    processor = GroupRowProcessor.of(query);
+    processor = preShuffle ? GroupRowProcessor.withoutHaving(query) : GroupRowProcessor.of(query);
   }
 
   @ProcessElement

@@ -14,9 +14,13 @@ final class GroupRowProcessor {
   private final RowExpression[] postAggregations;
   private final io.msqbeam.translator.plan.ColumnType[] postTypes;
 
+  /** Finalizes accumulators (sketch → estimate) where the groups are complete: after the combine. */
+  private final Aggregators finalizer;
+
   private GroupRowProcessor(RowExpression having, RowExpression[] postAggregations,
-      io.msqbeam.translator.plan.ColumnType[] postTypes) {
+      io.msqbeam.translator.plan.ColumnType[] postTypes, Aggregators finalizer) {
     this.having = having;
+    this.finalizer = finalizer;
     this.postAggregations = postAggregations;
     this.postTypes = postTypes;
   }
@@ -27,16 +31,19 @@ final class GroupRowProcessor {
         query.having() == null ? null : new RowExpression(query.having().expression(), query.aggregateSignature()),
         query.postAggregations().stream().map(p -> new RowExpression(p.expression(), query.aggregateSignature()))
             .toArray(RowExpression[]::new),
-        query.postAggregations().stream().map(p -> p.outputType()).toArray(io.msqbeam.translator.plan.ColumnType[]::new));
+        query.postAggregations().stream().map(p -> p.outputType()).toArray(io.msqbeam.translator.plan.ColumnType[]::new),
+        null);
   }
 
-  /** Keeps every group. */
-  static GroupRowProcessor withoutHaving() {
-    return new GroupRowProcessor(null, new RowExpression[0], new io.msqbeam.translator.plan.ColumnType[0]);
+  /** Keeps every group, finalizing its accumulators: the output of a groupByPreShuffle stage. */
+  static GroupRowProcessor withoutHaving(GroupByQuery query) {
+    return new GroupRowProcessor(null, new RowExpression[0], new io.msqbeam.translator.plan.ColumnType[0],
+        new Aggregators(query.aggregations()));
   }
 
   /** The output row of a group, or null when HAVING rejects it. */
-  Object[] process(Object[] key, Object[] aggregates) {
+  Object[] process(Object[] key, Object[] accumulators) {
+    Object[] aggregates = finalizer == null ? accumulators : finalizer.finalizeValues(accumulators);
     Object[] row = new Object[key.length + aggregates.length];
     System.arraycopy(key, 0, row, 0, key.length);
     System.arraycopy(aggregates, 0, row, key.length, aggregates.length);

@@ -21,6 +21,7 @@ final class InProcessGroupByStage implements InProcessRowSink {
   private final InProcessRowSink downstream;
   private final Map<GroupKey, Object[]> groups = new HashMap<>();
   private final boolean dimensionless;
+  private final GroupByQuery query;
 
   InProcessGroupByStage(int stageNumber, List<ColumnSignature> inputSignature, GroupByQuery query,
       InProcessLimits limits, InProcessCounters counters, InProcessRowSink downstream) {
@@ -30,6 +31,7 @@ final class InProcessGroupByStage implements InProcessRowSink {
     this.outputRows = counters.outputRows(stageNumber);
     this.downstream = downstream;
     this.dimensionless = query.dimensions().isEmpty();
+    this.query = query;
   }
 
   @Override
@@ -52,7 +54,7 @@ final class InProcessGroupByStage implements InProcessRowSink {
 
   @Override
   public void finish() {
-    GroupRowProcessor rows = GroupRowProcessor.withoutHaving();
+    GroupRowProcessor rows = GroupRowProcessor.withoutHaving(query);
     if (groups.isEmpty() && dimensionless) {
       // SQL: an aggregation without GROUP BY answers one row even over no input (COUNT 0, SUM null).
       groups.put(new GroupKey(new Object[0]), processor.aggregators().empty());

@@ -95,7 +95,8 @@ public final class QueryPipelines {
         List<ColumnSignature> keySignature = query.outputSignature().subList(0, query.dimensions().size());
         List<ColumnSignature> aggSignature = query.outputSignature().subList(query.dimensions().size(),
             query.outputSignature().size());
-        KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature), RowCoder.of(aggSignature));
+        KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature),
+            new AccumulatorCoder(query.aggregations()));
         PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, settings,
             maxParseExceptions(query.context()))
             .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
@@ -105,9 +106,9 @@ public final class QueryPipelines {
           // SQL: an aggregation without GROUP BY answers one row even over no input (COUNT 0, SUM null),
           // which Combine.globally's default value gives.
           combined = partials
-              .apply(name + "accumulators", Values.create()).setCoder(RowCoder.of(aggSignature))
+              .apply(name + "accumulators", Values.create()).setCoder(new AccumulatorCoder(query.aggregations()))
               .apply(name + "combine", Combine.globally(new AggregatorsCombineFn(query.aggregations())))
-              .setCoder(RowCoder.of(aggSignature))
+              .setCoder(new AccumulatorCoder(query.aggregations()))
               .apply(name + "emptyKey", WithKeys.of(new Object[0])).setCoder(kvCoder);
         } else {
           combined = partials
@@ -115,7 +116,7 @@ public final class QueryPipelines {
               .setCoder(kvCoder);
         }
         // The post-shuffle stage reads the combined groups; carry them as rows of the stage signature.
-        return combined.apply(name + "rows", ParDo.of(new GroupByPostShuffleFn(n, withoutHaving(query))))
+        return combined.apply(name + "rows", ParDo.of(GroupByPostShuffleFn.finishingPreShuffle(n, query)))
             .setCoder(RowCoder.of(stage.signature()));
     }
     if (stage.processor() instanceof GroupByPostShuffleProcessor post) {
@@ -141,11 +142,6 @@ public final class QueryPipelines {
             .setCoder(RowCoder.of(stage.signature()));
     }
     throw new IllegalStateException("segment generation is wired by build()");
-  }
-
-  private static GroupByQuery withoutHaving(GroupByQuery query) {
-    return new GroupByQuery(query.dataSource(), query.intervals(), List.of(), null, query.dimensions(),
-        query.aggregations(), null, query.context());
   }
 
   private static void buildSegmentGenerator(Pipeline pipeline, QueryPlan plan, StageDefinition stage,

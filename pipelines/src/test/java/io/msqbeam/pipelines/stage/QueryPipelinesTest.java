@@ -108,6 +108,14 @@ class QueryPipelinesTest {
   }
 
   @Test
+  void countsDistinctValuesApproximatelyAsDruidDoes() {
+    run(plan("SELECT COUNT(DISTINCT dim) AS d, APPROX_COUNT_DISTINCT(n) AS dn FROM " + EXTERN, Map.of()));
+    List<List<Object>> results = new ArrayList<>();
+    JobOutputs.readResults(dir.resolve("out"), results::add);
+    assertThat(results).containsExactly(List.of(3, 5));
+  }
+
+  @Test
   void failsWithInsertTimeNullWhenTheTimestampDoesNotParse() {
     QueryPlan plan = plan("INSERT INTO t SELECT TIME_PARSE(dim) AS __time, n FROM " + EXTERN + " PARTITIONED BY DAY",
         Map.of());

@@ -11,7 +11,9 @@ public enum AggregatorType {
   LONG_MIN("longMin", ColumnType.LONG),
   LONG_MAX("longMax", ColumnType.LONG),
   DOUBLE_MIN("doubleMin", ColumnType.DOUBLE),
-  DOUBLE_MAX("doubleMax", ColumnType.DOUBLE);
+  DOUBLE_MAX("doubleMax", ColumnType.DOUBLE),
+  /** Druid's approximate distinct count (HyperLogLog), finalized to a rounded estimate. */
+  CARDINALITY("cardinality", ColumnType.LONG);
 
   private final String druidName;
   private final ColumnType outputType;

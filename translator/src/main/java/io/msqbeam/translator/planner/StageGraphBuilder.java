@@ -171,13 +171,19 @@ final class StageGraphBuilder {
     return mapped;
   }
 
-  private static AggregatorSpec aggregator(AggregateCall call, String name, List<String> projected,
+  private AggregatorSpec aggregator(AggregateCall call, String name, List<String> projected,
       List<RexNode> projects) {
-    if (call.isDistinct()) {
-      throw Unplannable.because("aggregation [" + call + "] is not supported yet");
-    }
     String filterColumn = call.filterArg >= 0 ? projected.get(call.filterArg) : null;
     SqlKind kind = call.getAggregation().getKind();
+    boolean approximate = !"false".equals(String.valueOf(nativeContext.get("useApproximateCountDistinct")));
+    boolean approxFunction = call.getAggregation().getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT");
+    if ((approxFunction || kind == SqlKind.COUNT && call.isDistinct() && approximate) && call.getArgList().size() == 1) {
+      // Druid counts distinct values approximately by default (HyperLogLog, the cardinality aggregator).
+      return new AggregatorSpec(AggregatorType.CARDINALITY, name, projected.get(call.getArgList().get(0)), filterColumn);
+    }
+    if (call.isDistinct()) {
+      throw Unplannable.because("exact COUNT(DISTINCT) (useApproximateCountDistinct: false) is not supported yet");
+    }
     if (kind == SqlKind.COUNT && call.getArgList().isEmpty()) {
       return new AggregatorSpec(AggregatorType.COUNT, name, null, filterColumn);
     }

@@ -134,8 +134,12 @@ public final class DruidFunctions {
 
   private DruidFunctions() {}
 
+  /** Druid's APPROX_COUNT_DISTINCT: a distinct count by HyperLogLog (planned as a cardinality aggregator). */
+  public static final org.apache.calcite.sql.SqlAggFunction APPROX_COUNT_DISTINCT =
+      new org.apache.calcite.sql.fun.SqlCountAggFunction("APPROX_COUNT_DISTINCT");
+
   public static List<SqlOperator> all() {
-    return List.of(
+    return List.of(APPROX_COUNT_DISTINCT, 
         TIME_PARSE, TIME_FORMAT, TIME_FLOOR, TIME_CEIL, TIME_SHIFT, TIME_EXTRACT, TIME_IN_INTERVAL, DATE_TRUNC,
         MILLIS_TO_TIMESTAMP, TIMESTAMP_TO_MILLIS,
         CONCAT, TEXTCAT, CONTAINS_STRING, ICONTAINS_STRING, LEFT, RIGHT, LENGTH, STRLEN, LPAD, RPAD, PARSE_LONG,
