@@ -12,10 +12,12 @@ import org.apache.flink.util.OptionalFailure;
 import org.apache.flink.util.SerializedValue;
 
 /**
- * Reads the Beam counters of a finished Flink job: Beam's Flink runner hands them over once, at job
- * end, as the accumulator {@value FlinkMetricContainer#ACCUMULATOR_NAME}. Counters named
- * {@code stage<N>}/{@code <counter>.<field>} become a {@link StageCounters} snapshot, summed over
- * steps, the same way the DirectRunner's are.
+ * Reads the Beam counters of a Flink job from its accumulators: Beam's Flink runner hands each
+ * task's counters over once, as the task ends, in the accumulator
+ * {@value FlinkMetricContainer#ACCUMULATOR_NAME}, so the job result holds them all and a running
+ * job's execution graph those of its finished tasks. Counters named {@code stage<N>}/{@code
+ * <counter>.<field>} become a {@link StageCounters} snapshot, summed over steps, the same way the
+ * DirectRunner's are.
  */
 final class AccumulatorCounters {
   private AccumulatorCounters() {}

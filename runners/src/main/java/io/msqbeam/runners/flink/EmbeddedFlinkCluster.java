@@ -6,6 +6,7 @@ import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -33,6 +34,9 @@ final class EmbeddedFlinkCluster implements AutoCloseable {
     configuration.set(RestOptions.ADDRESS, "127.0.0.1");
     configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     configuration.set(RestOptions.BIND_PORT, "0");
+    // Live counters come from Flink's metrics through REST, refreshed at most this often (default 10 s);
+    // the fetcher only runs while someone asks.
+    configuration.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, 200L);
     // Job classes come from the server's own class path, which outlives every job by design.
     configuration.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
     MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()

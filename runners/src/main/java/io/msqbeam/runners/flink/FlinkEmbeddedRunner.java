@@ -8,11 +8,13 @@ import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.RunningJob;
 import io.msqbeam.translator.plan.QueryPlan;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.Locale;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.flink.api.common.JobID;
 
 /**
  * Runs plans on a Flink MiniCluster started once with the runner and stopped by {@link #close()}.
@@ -24,6 +26,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class FlinkEmbeddedRunner implements Runner, AutoCloseable {
   private final FlinkClusterSettings settings;
   private final EmbeddedFlinkCluster cluster;
+  /** Reads live job metrics from the cluster's REST API, shared by all jobs. */
+  private final HttpClient http = HttpClient.newHttpClient();
 
   public FlinkEmbeddedRunner(FlinkClusterSettings settings) {
     this.settings = requireNonNull(settings, "settings is null");
@@ -57,7 +61,9 @@ public final class FlinkEmbeddedRunner implements Runner, AutoCloseable {
     QueryPipelines.build(pipeline, plan, pipelineSettings);
     MiniClusterExecutor executor = new MiniClusterExecutor(cluster.miniCluster());
     ContextEnvironments.with(executor, pipeline::run);
-    return new FlinkJob(cluster.miniCluster(), executor.submittedJob(), getClass().getClassLoader());
+    JobID jobId = executor.submittedJob();
+    return new FlinkJob(cluster.miniCluster(), jobId, getClass().getClassLoader(),
+        new LiveOperatorCounters(http, cluster.restAddress(), jobId));
   }
 
   /** The plan's worker count, as on the DirectRunner, capped by the cluster's configured parallelism. */

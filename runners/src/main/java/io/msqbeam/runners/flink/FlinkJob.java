@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.clusterframework.ApplicationStatus;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 
@@ -19,24 +20,33 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
  * A job on the embedded cluster, known by its Flink job id: state, cancel and the end result go to
  * Flink itself, since Beam's detached result cannot observe a failure's cause. The failure is
  * deserialised with the server's class loader, so a pipeline's {@code FaultException} comes back as
- * itself in the cause chain. Counters are final only: Beam's metrics reach Flink's job result at
- * job end, and until then {@link #counters()} is empty.
+ * itself in the cause chain. Beam's metrics reach Flink only as each task ends, so while the job runs
+ * {@link #counters()} shows Beam's counters of the tasks that have finished, raised by what Flink
+ * itself counts live in the running ones ({@link LiveOperatorCounters}), and never less than it
+ * showed before. Once the job succeeds it shows Beam's exact final counters; after a failure or a
+ * cancel, the last live ones.
  */
 final class FlinkJob implements RunningJob {
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
+  /** Callers polling faster than this share one REST read; Flink's metrics refresh no faster anyway. */
+  private static final long LIVE_READ_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
 
   private final MiniCluster miniCluster;
   private final JobID jobId;
   private final ClassLoader classLoader;
   private final CompletableFuture<JobResult> result;
+  private final LiveOperatorCounters liveReader;
+  private StageCounters live = StageCounters.EMPTY;
+  private long liveReadAt;
   private volatile boolean cancelRequested;
   private volatile StageCounters finalCounters;
   private volatile Throwable failure;
 
-  FlinkJob(MiniCluster miniCluster, JobID jobId, ClassLoader classLoader) {
+  FlinkJob(MiniCluster miniCluster, JobID jobId, ClassLoader classLoader, LiveOperatorCounters liveReader) {
     this.miniCluster = requireNonNull(miniCluster, "miniCluster is null");
     this.jobId = requireNonNull(jobId, "jobId is null");
     this.classLoader = requireNonNull(classLoader, "classLoader is null");
+    this.liveReader = requireNonNull(liveReader, "liveReader is null");
     this.result = miniCluster.requestJobResult(jobId);
   }
 
@@ -79,15 +89,55 @@ final class FlinkJob implements RunningJob {
   @Override
   public StageCounters counters() {
     if (!result.isDone()) {
-      return StageCounters.EMPTY;
+      return liveCounters();
     }
-    if (result.isCompletedExceptionally()) {
-      return StageCounters.EMPTY;
+    if (result.isCompletedExceptionally() || result.join().getApplicationStatus() != ApplicationStatus.SUCCEEDED) {
+      return lastLiveCounters();
     }
     if (finalCounters == null) {
       finalCounters = AccumulatorCounters.from(result.join().getAccumulatorResults(), classLoader);
     }
     return finalCounters;
+  }
+
+  private synchronized StageCounters liveCounters() {
+    long now = System.nanoTime();
+    if (liveReadAt != 0 && now - liveReadAt < LIVE_READ_INTERVAL_NANOS) {
+      return live;
+    }
+    StageCounters read;
+    try {
+      read = LiveOperatorCounters.atLeast(finishedTaskCounters(), liveReader.read());
+    } catch (IllegalStateException e) {
+      if (result.isDone()) {
+        // The job ended during the read; its end result answers instead.
+        return counters();
+      }
+      throw e;
+    }
+    live = LiveOperatorCounters.atLeast(live, read);
+    liveReadAt = now;
+    return live;
+  }
+
+  /**
+   * Beam's exact counters of the tasks that have finished: Beam registers its accumulator as a task
+   * ends, and the task's final state carries it to the job's execution graph while the job runs on.
+   */
+  private StageCounters finishedTaskCounters() {
+    try {
+      return AccumulatorCounters.from(miniCluster.getExecutionGraph(jobId)
+          .get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getAccumulatorsSerialized(), classLoader);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return StageCounters.EMPTY;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot get the execution graph of Flink job " + jobId, e);
+    }
+  }
+
+  private synchronized StageCounters lastLiveCounters() {
+    return live;
   }
 
   @Override
