@@ -6,13 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +23,10 @@ class IngestionFaultsIT {
       + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
   private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir
   Path dataDir;
   private ServerComponents server;
-  private String base;
+  private TaskApi api;
   private int tasks;
   /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
   private String lastError;
@@ -41,7 +35,7 @@ class IngestionFaultsIT {
   void start() {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
-    base = "http://127.0.0.1:" + server.apiServer().port();
+    api = new TaskApi(server);
   }
 
   @AfterEach
@@ -122,36 +116,20 @@ class IngestionFaultsIT {
   }
 
   private String run(String sql, Map<String, Object> context) throws Exception {
-    tasks++;
-    java.util.Map<String, Object> withId = new java.util.HashMap<>(context);
-    withId.put("sqlQueryId", "t" + tasks);
-    HttpResponse<String> submit = post("/druid/v2/sql/task", JSON.writeValueAsString(Map.of("query", sql, "context", withId)));
-    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
-    String taskId = JSON.readTree(submit.body()).path("taskId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode status = JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/status")).path("status");
-      String code = status.path("statusCode").asText();
-      if (code.equals("SUCCESS") || code.equals("FAILED")) {
-        lastError = status.path("errorMsg").asText();
-        return code;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("task did not finish: " + sql);
+    JsonNode status = api.run(sql, "t" + (++tasks), context);
+    lastError = status.path("errorMsg").asText();
+    return status.path("statusCode").asText();
   }
 
   private JsonNode lastReport() throws Exception {
-    return JSON.readTree(get("/druid/indexer/v1/task/query-t" + tasks + "/reports"));
+    return api.report("query-t" + tasks);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return api.post(path, body);
   }
 
   private String get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return api.get(path).body();
   }
 }

@@ -9,13 +9,8 @@ import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,11 +34,10 @@ class RangePartitioningIT {
   private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir
   Path dataDir;
   private ServerComponents server;
-  private String base;
+  private TaskApi api;
   private int tasks;
   private String lastError;
 
@@ -51,7 +45,7 @@ class RangePartitioningIT {
   void start() {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
-    base = "http://127.0.0.1:" + server.apiServer().port();
+    api = new TaskApi(server);
   }
 
   @AfterEach
@@ -135,24 +129,9 @@ class RangePartitioningIT {
   }
 
   private String run(String sql, Map<String, Object> context) throws Exception {
-    tasks++;
-    Map<String, Object> fullContext = new java.util.LinkedHashMap<>(context);
-    fullContext.put("sqlQueryId", "t" + tasks);
-    HttpResponse<String> submit = post("/druid/v2/sql/task", JSON.writeValueAsString(Map.of("query", sql,
-        "context", fullContext)));
-    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
-    String taskId = JSON.readTree(submit.body()).path("taskId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode status = JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/status")).path("status");
-      String code = status.path("statusCode").asText();
-      if (code.equals("SUCCESS") || code.equals("FAILED")) {
-        lastError = status.path("errorMsg").asText();
-        return code;
-      }
-      Thread.sleep(100); // polling with a deadline, not a fixed wait
-    }
-    throw new AssertionError("task did not finish: " + sql);
+    JsonNode status = api.run(sql, "t" + (++tasks), context);
+    lastError = status.path("errorMsg").asText();
+    return status.path("statusCode").asText();
   }
 
   private JsonNode segmentReport() throws Exception {
@@ -161,19 +140,14 @@ class RangePartitioningIT {
   }
 
   private int count() throws Exception {
-    HttpResponse<String> response = post("/druid/v2/sql", JSON.writeValueAsString(Map.of(
-        "query", "SELECT COUNT(*) FROM w", "resultFormat", "array")));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body()).get(0).get(0).asInt();
+    return api.sqlArray("SELECT COUNT(*) FROM w").get(0).get(0).asInt();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return api.post(path, body);
   }
 
   private String get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return api.get(path).body();
   }
 }

@@ -7,13 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +30,10 @@ class ReplaceAndAppendIT {
       + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
   private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir
   Path dataDir;
   private ServerComponents server;
-  private String base;
+  private TaskApi api;
   private int tasks;
   /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
   private String lastError;
@@ -48,7 +42,7 @@ class ReplaceAndAppendIT {
   void start() {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
-    base = "http://127.0.0.1:" + server.apiServer().port();
+    api = new TaskApi(server);
   }
 
   @AfterEach
@@ -116,24 +110,13 @@ class ReplaceAndAppendIT {
   }
 
   private String run(String sql) throws Exception {
-    HttpResponse<String> submit = post("/druid/v2/sql/task", body(sql));
-    assertThat(submit.statusCode()).as(submit.body()).isEqualTo(202);
-    String taskId = JSON.readTree(submit.body()).path("taskId").asText();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode status = JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/status")).path("status");
-      String code = status.path("statusCode").asText();
-      if (code.equals("SUCCESS") || code.equals("FAILED")) {
-        lastError = status.path("errorMsg").asText();
-        return code;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("task did not finish: " + sql);
+    JsonNode status = api.run(sql, "t" + (++tasks), Map.of());
+    lastError = status.path("errorMsg").asText();
+    return status.path("statusCode").asText();
   }
 
   private JsonNode lastReport() throws Exception {
-    return JSON.readTree(get("/druid/indexer/v1/task/query-t" + tasks + "/reports"));
+    return api.report("query-t" + tasks);
   }
 
   private String body(String sql) throws Exception {
@@ -151,19 +134,14 @@ class ReplaceAndAppendIT {
   }
 
   private JsonNode query(String sql) throws Exception {
-    HttpResponse<String> response = post("/druid/v2/sql", JSON.writeValueAsString(Map.of("query", sql,
-        "resultFormat", "array")));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return api.sqlArray(sql);
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return api.post(path, body);
   }
 
   private String get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return api.get(path).body();
   }
 }

@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +36,6 @@ class WikitickerIngestionIT {
   /** Captures from a real Druid 33 (copied from shared/fixtures/druid-real/msq-task). */
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
 
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir
   Path dataDir;
@@ -59,13 +53,13 @@ class WikitickerIngestionIT {
   @Test
   void ingestsWikitickerAndServesItsStatusReportsAndQueries() throws Exception {
     ServerComponents server = start();
-    String base = "http://127.0.0.1:" + server.apiServer().port();
+    TaskApi api = new TaskApi(server);
 
-    HttpResponse<String> submit = post(base + "/druid/v2/sql/task", body(insert("wikipedia", "TIME_PARSE(\"time\")"), "msq-a"));
+    HttpResponse<String> submit = api.post("/druid/v2/sql/task", body(insert("wikipedia", "TIME_PARSE(\"time\")"), "msq-a"));
     assertThat(submit.statusCode()).isEqualTo(202);
     assertThat(submit.body()).isEqualTo("{\"taskId\":\"query-msq-a\",\"state\":\"RUNNING\"}");
 
-    JsonNode status = awaitTerminal(base, "query-msq-a");
+    JsonNode status = api.awaitTerminal("query-msq-a");
     assertThat(status.path("statusCode").asText()).isEqualTo("SUCCESS");
     assertThat(status.path("runnerStatusCode").asText()).isEqualTo("WAITING");
     assertThat(status.path("type").asText()).isEqualTo("query_controller");
@@ -74,7 +68,7 @@ class WikitickerIngestionIT {
     assertThat(fieldNames(status)).containsExactly("id", "groupId", "type", "createdTime", "queueInsertionTime",
         "statusCode", "status", "runnerStatusCode", "duration", "location", "dataSource", "errorMsg");
 
-    JsonNode report = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-a/reports").body());
+    JsonNode report = JSON.readTree(api.get("/druid/indexer/v1/task/query-msq-a/reports").body());
     JsonNode payload = report.path("multiStageQuery").path("payload");
     assertThat(payload.path("status").path("status").asText()).isEqualTo("SUCCESS");
     JsonNode input = payload.path("counters").path("0").path("0").path("input0");
@@ -88,30 +82,30 @@ class WikitickerIngestionIT {
         .isEqualTo("segmentGenerator");
     assertThat(report.path("taskContext").path("type").asText()).isEqualTo("taskContext");
 
-    assertThat(sql(base, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
-    JsonNode channels = JSON.readTree(sql(base, "SELECT channel, COUNT(*) FROM wikipedia GROUP BY 1 ORDER BY 2 DESC", "array"));
+    assertThat(api.sql("SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+    JsonNode channels = JSON.readTree(api.sql("SELECT channel, COUNT(*) FROM wikipedia GROUP BY 1 ORDER BY 2 DESC", "array"));
     assertThat(channels).hasSize(51);
     assertThat(channels.get(0).toString()).isEqualTo("[\"#en.wikipedia\",11549]");
     assertThat(channels.get(1).toString()).isEqualTo("[\"#vi.wikipedia\",9747]");
 
     // COUNT(DISTINCT) is approximate by default, with Druid's exact estimates (druid-behaviour.md §10b).
-    assertThat(sql(base, "SELECT COUNT(DISTINCT \"user\"), COUNT(DISTINCT page), COUNT(DISTINCT namespace),"
+    assertThat(api.sql("SELECT COUNT(DISTINCT \"user\"), COUNT(DISTINCT page), COUNT(DISTINCT namespace),"
         + " COUNT(DISTINCT countryName), COUNT(DISTINCT channel) FROM wikipedia", "array"))
         .isEqualTo("[[10730,35310,261,111,51]]\n");
 
     // SELECT on the task engine (fixture msq-d): the results are in the report, the status says __query_select.
-    post(base + "/druid/v2/sql/task", body("SELECT channel, COUNT(*) AS edits, SUM(added) AS total_added\nFROM"
+    api.post("/druid/v2/sql/task", body("SELECT channel, COUNT(*) AS edits, SUM(added) AS total_added\nFROM"
         + " \"wikipedia\"\nGROUP BY channel\nORDER BY edits DESC\nLIMIT 10", "msq-d"));
-    JsonNode selectStatus = awaitTerminal(base, "query-msq-d");
+    JsonNode selectStatus = api.awaitTerminal("query-msq-d");
     assertThat(selectStatus.path("dataSource").asText()).isEqualTo("__query_select");
-    JsonNode results = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-d/reports").body())
+    JsonNode results = JSON.readTree(api.get("/druid/indexer/v1/task/query-msq-d/reports").body())
         .at("/multiStageQuery/payload/results");
     JsonNode expected = JSON.readTree(java.nio.file.Files.readString(FIXTURES.resolve(
         "msq-d-select-taskengine.reports.final.json"))).at("/multiStageQuery/payload/results");
     assertThat(results).isEqualTo(expected);
 
     // REPLACE … OVERWRITE ALL with EXTEND (fixture msq-c): the new version replaces the old segment.
-    post(base + "/druid/v2/sql/task", body("REPLACE INTO \"wikipedia\" OVERWRITE ALL\nSELECT TIME_PARSE(\"time\") AS"
+    api.post("/druid/v2/sql/task", body("REPLACE INTO \"wikipedia\" OVERWRITE ALL\nSELECT TIME_PARSE(\"time\") AS"
         + " __time, channel, cityName, comment, countryIsoCode, countryName, isAnonymous, isMinor, isNew, isRobot,"
         + " isUnpatrolled, metroCode, namespace, page, regionIsoCode, regionName, \"user\", delta, added, deleted\n"
         + "FROM TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":"
@@ -121,44 +115,44 @@ class WikitickerIngestionIT {
         + " VARCHAR, \"isUnpatrolled\" VARCHAR, \"metroCode\" BIGINT, \"namespace\" VARCHAR, \"page\" VARCHAR,"
         + " \"regionIsoCode\" VARCHAR, \"regionName\" VARCHAR, \"user\" VARCHAR, \"delta\" BIGINT, \"added\""
         + " BIGINT, \"deleted\" BIGINT)\nPARTITIONED BY DAY", "msq-c"));
-    assertThat(awaitTerminal(base, "query-msq-c").path("statusCode").asText()).isEqualTo("SUCCESS");
-    assertThat(sql(base, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+    assertThat(api.awaitTerminal("query-msq-c").path("statusCode").asText()).isEqualTo("SUCCESS");
+    assertThat(api.sql("SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
     assertThat(server.metadataStore().segments().usedSegments("wikipedia")).hasSize(1);
 
     // A runtime fault: the task fails with InsertTimeNull and publishes nothing.
-    post(base + "/druid/v2/sql/task", body(insert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
-    JsonNode failed = awaitTerminal(base, "query-e6");
+    api.post("/druid/v2/sql/task", body(insert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
+    JsonNode failed = api.awaitTerminal("query-e6");
     assertThat(failed.path("statusCode").asText()).isEqualTo("FAILED");
     assertThat(failed.path("errorMsg").asText())
         .isEqualTo("InsertTimeNull: Null timestamp (__time) encountered during INSERT or REPLACE.");
-    JsonNode failedReport = JSON.readTree(get(base + "/druid/indexer/v1/task/query-e6/reports").body());
+    JsonNode failedReport = JSON.readTree(api.get("/druid/indexer/v1/task/query-e6/reports").body());
     assertThat(failedReport.at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText())
         .isEqualTo("InsertTimeNull");
-    assertThat(post(base + "/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_err\"}").statusCode())
+    assertThat(api.post("/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_err\"}").statusCode())
         .isEqualTo(400);
 
     // Shutdown: the task ends FAILED/Canceled and nothing is published.
-    post(base + "/druid/v2/sql/task", body(insert("wikipedia_shutdown", "TIME_PARSE(\"time\")"), "f"));
-    HttpResponse<String> shutdown = post(base + "/druid/indexer/v1/task/query-f/shutdown", "");
+    api.post("/druid/v2/sql/task", body(insert("wikipedia_shutdown", "TIME_PARSE(\"time\")"), "f"));
+    HttpResponse<String> shutdown = api.post("/druid/indexer/v1/task/query-f/shutdown", "");
     assertThat(shutdown.statusCode()).isEqualTo(200);
     assertThat(shutdown.body()).isEqualTo("{\"task\":\"query-f\"}");
-    JsonNode canceled = awaitTerminal(base, "query-f");
+    JsonNode canceled = api.awaitTerminal("query-f");
     assertThat(canceled.path("statusCode").asText()).isEqualTo("FAILED");
     assertThat(canceled.path("errorMsg").asText()).isEqualTo("Shutdown request from user");
-    assertThat(JSON.readTree(get(base + "/druid/indexer/v1/task/query-f/reports").body())
+    assertThat(JSON.readTree(api.get("/druid/indexer/v1/task/query-f/reports").body())
         .at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText()).isEqualTo("Canceled");
-    assertThat(post(base + "/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_shutdown\"}").statusCode())
+    assertThat(api.post("/druid/v2/sql", "{\"query\":\"SELECT COUNT(*) FROM wikipedia_shutdown\"}").statusCode())
         .isEqualTo(400);
 
     // Restart on the same data dir: the data and the old task's status and report are still there.
     server.close();
     ServerComponents restarted = start();
-    String base2 = "http://127.0.0.1:" + restarted.apiServer().port();
+    TaskApi api2 = new TaskApi(restarted);
     try {
-      assertThat(sql(base2, "SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
-      JsonNode oldStatus = JSON.readTree(get(base2 + "/druid/indexer/v1/task/query-msq-a/status").body());
+      assertThat(api2.sql("SELECT COUNT(*) AS c FROM wikipedia", "object")).isEqualTo("[{\"c\":39244}]\n");
+      JsonNode oldStatus = JSON.readTree(api2.get("/druid/indexer/v1/task/query-msq-a/status").body());
       assertThat(oldStatus.at("/status/statusCode").asText()).isEqualTo("SUCCESS");
-      assertThat(JSON.readTree(get(base2 + "/druid/indexer/v1/task/query-msq-a/reports").body())
+      assertThat(JSON.readTree(api2.get("/druid/indexer/v1/task/query-msq-a/reports").body())
           .at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong()).isEqualTo(39244);
     } finally {
       restarted.close();
@@ -168,22 +162,22 @@ class WikitickerIngestionIT {
   @Test
   void rollsUpByHourAndSelectsStraightFromExtern() throws Exception {
     ServerComponents server = start();
-    String base = "http://127.0.0.1:" + server.apiServer().port();
+    TaskApi api = new TaskApi(server);
     try {
       // Fixture msq-b: GROUP BY hour, channel, countryName gives 2,118 rows in 24 HOUR segments.
-      post(base + "/druid/v2/sql/task", body("INSERT INTO \"wikipedia_rollup\"\nSELECT TIME_FLOOR(TIME_PARSE(\"time\"),"
+      api.post("/druid/v2/sql/task", body("INSERT INTO \"wikipedia_rollup\"\nSELECT TIME_FLOOR(TIME_PARSE(\"time\"),"
           + " 'PT1H') AS __time, channel, countryName, COUNT(*) AS \"count\", SUM(added) AS sum_added\nFROM " + extern()
           + "\nGROUP BY 1, 2, 3\nPARTITIONED BY HOUR\nCLUSTERED BY channel", "msq-b"));
-      assertThat(awaitTerminal(base, "query-msq-b").path("statusCode").asText()).isEqualTo("SUCCESS");
+      assertThat(api.awaitTerminal("query-msq-b").path("statusCode").asText()).isEqualTo("SUCCESS");
       assertThat(server.metadataStore().segments().usedSegments("wikipedia_rollup")).hasSize(24);
-      assertThat(sql(base, "SELECT COUNT(*) AS c, SUM(\"count\") AS n, SUM(sum_added) AS a FROM wikipedia_rollup",
+      assertThat(api.sql("SELECT COUNT(*) AS c, SUM(\"count\") AS n, SUM(sum_added) AS a FROM wikipedia_rollup",
           "array")).isEqualTo("[[2118,39244,9385573]]\n");
 
       // Fixture msq-d2: SELECT from EXTERN with a filter and LIMIT 5 on the task engine.
-      post(base + "/druid/v2/sql/task", body("SELECT TIME_PARSE(\"time\") AS __time, channel, page, added\nFROM "
+      api.post("/druid/v2/sql/task", body("SELECT TIME_PARSE(\"time\") AS __time, channel, page, added\nFROM "
           + extern() + "\nWHERE channel = '#en.wikipedia'\nLIMIT 5", "msq-d2"));
-      assertThat(awaitTerminal(base, "query-msq-d2").path("statusCode").asText()).isEqualTo("SUCCESS");
-      JsonNode results = JSON.readTree(get(base + "/druid/indexer/v1/task/query-msq-d2/reports").body())
+      assertThat(api.awaitTerminal("query-msq-d2").path("statusCode").asText()).isEqualTo("SUCCESS");
+      JsonNode results = JSON.readTree(api.get("/druid/indexer/v1/task/query-msq-d2/reports").body())
           .at("/multiStageQuery/payload/results");
       assertThat(results.path("sqlTypeNames").toString()).isEqualTo("[\"TIMESTAMP\",\"VARCHAR\",\"VARCHAR\",\"BIGINT\"]");
       assertThat(results.path("results")).hasSize(5);
@@ -197,21 +191,21 @@ class WikitickerIngestionIT {
   @Test
   void answersPlanningErrorsWithDruidsBodiesAndCreatesNoTask() throws Exception {
     ServerComponents server = start();
-    String base = "http://127.0.0.1:" + server.apiServer().port();
+    TaskApi api = new TaskApi(server);
     try {
-      HttpResponse<String> badSql = post(base + "/druid/v2/sql/task", body("SELEC channel FROM wikipedia", "e1"));
+      HttpResponse<String> badSql = api.post("/druid/v2/sql/task", body("SELEC channel FROM wikipedia", "e1"));
       assertThat(badSql.statusCode()).isEqualTo(400);
       assertThat(badSql.body()).isEqualTo("{\"taskId\":\"e1\",\"state\":\"FAILED\",\"error\":{\"error\":\"druidException\","
           + "\"errorCode\":\"invalidInput\",\"persona\":\"USER\",\"category\":\"INVALID_INPUT\","
           + "\"errorMessage\":\"Non-query expression encountered in illegal context\",\"context\":{\"sourceType\":\"sql\"}}}");
 
-      HttpResponse<String> noPartition = post(base + "/druid/v2/sql/task",
+      HttpResponse<String> noPartition = api.post("/druid/v2/sql/task",
           body("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + extern(), "e2"));
       assertThat(noPartition.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(noPartition.body()).at("/error/errorMessage").asText())
           .isEqualTo("Operation [INSERT] requires a PARTITIONED BY to be explicitly defined, but none was found.");
 
-      HttpResponse<String> unknownColumn = post(base + "/druid/v2/sql/task",
+      HttpResponse<String> unknownColumn = api.post("/druid/v2/sql/task",
           body("INSERT INTO w\nSELECT TIME_PARSE(\"time\") AS __time, no_such_column FROM " + extern() + " PARTITIONED BY DAY", "e5"));
       assertThat(unknownColumn.statusCode()).isEqualTo(400);
       JsonNode error = JSON.readTree(unknownColumn.body()).path("error");
@@ -219,7 +213,7 @@ class WikitickerIngestionIT {
       assertThat(error.at("/context/line").asText()).isEqualTo("2");
 
       for (String id : List.of("query-e1", "query-e2", "query-e5", "e1")) {
-        HttpResponse<String> status = get(base + "/druid/indexer/v1/task/" + id + "/status");
+        HttpResponse<String> status = api.get("/druid/indexer/v1/task/" + id + "/status");
         assertThat(status.statusCode()).isEqualTo(404);
         assertThat(status.body()).isEqualTo("Cannot find any task with id: [" + id + "]");
       }
@@ -234,37 +228,8 @@ class WikitickerIngestionIT {
     return server;
   }
 
-  private JsonNode awaitTerminal(String base, String taskId) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      JsonNode status = JSON.readTree(get(base + "/druid/indexer/v1/task/" + taskId + "/status").body()).path("status");
-      String code = status.path("statusCode").asText();
-      if (code.equals("SUCCESS") || code.equals("FAILED")) {
-        return status;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("task " + taskId + " did not finish in time");
-  }
-
-  private String sql(String base, String query, String format) throws Exception {
-    HttpResponse<String> response = post(base + "/druid/v2/sql",
-        JSON.writeValueAsString(java.util.Map.of("query", query, "resultFormat", format)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
-  }
-
   private static String body(String sql, String sqlQueryId) throws Exception {
-    return JSON.writeValueAsString(java.util.Map.of("query", sql, "context", java.util.Map.of("sqlQueryId", sqlQueryId)));
-  }
-
-  private HttpResponse<String> post(String url, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return TaskApi.body(sql, sqlQueryId, java.util.Map.of());
   }
 
   private static List<String> fieldNames(JsonNode node) {
