@@ -6,9 +6,11 @@ import io.msqbeam.pipelines.segment.SegmentColumnType;
 import io.msqbeam.pipelines.segment.SegmentReader;
 import io.msqbeam.server.metadata.SegmentRecord;
 import io.msqbeam.server.metadata.SegmentStore;
+import io.msqbeam.server.metadata.TaskStore;
 import io.msqbeam.server.segment.SegmentTimeline;
 import io.msqbeam.server.segment.Tombstones;
 import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.SystemTables;
 import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
@@ -26,19 +28,57 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog the planner sees, read from the metadata store: a datasource's used segments and its
- * columns ({@code __time} first, then the union of the segments' columns). Column types come from
- * the segments themselves, read once per segment and cached.
+ * columns ({@code __time} first, then the union of the segments' columns), and the rows of the
+ * {@code sys} tables. Column types and row counts come from the segments themselves, read once per
+ * segment and cached.
  */
 public final class MetadataCatalog implements Catalog {
+  /** Druid's name of the task engine, which refuses system tables. */
+  static final String TASK_ENGINE = "msq-task";
+
   private final SegmentStore segments;
   private final ObjectMapper json;
   private final Path workDir;
-  private final Map<String, Map<String, SegmentColumnType>> typesBySegment = new ConcurrentHashMap<>();
+  private final Map<String, SegmentFacts> factsBySegment;
+  private final SystemTables systemTables;
 
+  /** What planning needs from a segment file. */
+  private record SegmentFacts(Map<String, SegmentColumnType> types, int numRows) {}
+
+  /** A catalog whose {@code sys.tasks} is empty. */
   public MetadataCatalog(SegmentStore segments, ObjectMapper json, Path workDir) {
+    this(segments, null, json, workDir);
+  }
+
+  /** @param tasks the tasks {@code sys.tasks} lists; nullable */
+  public MetadataCatalog(SegmentStore segments, TaskStore tasks, ObjectMapper json, Path workDir) {
     this.segments = segments;
     this.json = json;
     this.workDir = workDir;
+    this.factsBySegment = new ConcurrentHashMap<>();
+    this.systemTables = new ServerSystemTables(segments, tasks, json, record -> facts(record).numRows());
+  }
+
+  private MetadataCatalog(MetadataCatalog catalog, SystemTables systemTables) {
+    this.segments = catalog.segments;
+    this.json = catalog.json;
+    this.workDir = catalog.workDir;
+    this.factsBySegment = catalog.factsBySegment;
+    this.systemTables = systemTables;
+  }
+
+  /**
+   * This catalog as {@code POST /druid/v2/sql/task} sees it: the same datasources (and cache), but
+   * reading an {@code INFORMATION_SCHEMA} or {@code sys} table fails planning with Druid's
+   * {@code Cannot query table(s) [...] with SQL engine [msq-task]}.
+   */
+  public MetadataCatalog forTaskEngine() {
+    return new MetadataCatalog(this, SystemTables.refusedBy(TASK_ENGINE));
+  }
+
+  @Override
+  public SystemTables systemTables() {
+    return systemTables;
   }
 
   @Override
@@ -60,11 +100,9 @@ public final class MetadataCatalog implements Catalog {
       if (Tombstones.isTombstone(record)) {
         continue;
       }
-      String path = loadPath(record);
-      List<String> intervals = visible.isWhole() ? List.of() : visible.intervals().stream()
-          .map(i -> new org.joda.time.Interval(i[0], i[1], org.joda.time.DateTimeZone.UTC).toString()).toList();
-      files.add(new SegmentFile(record.id(), path, intervals));
-      typesOf(record.id(), path).forEach((name, type) -> columns.putIfAbsent(name, ColumnType.valueOf(type.name())));
+      files.add(new SegmentFile(record.id(), loadPath(record), visible.isWhole() ? List.of()
+          : visible.intervals().stream().map(MetadataCatalog::isoInterval).toList()));
+      facts(record).types().forEach((name, type) -> columns.putIfAbsent(name, ColumnType.valueOf(type.name())));
     }
     List<ColumnSignature> signature = new ArrayList<>();
     columns.forEach((name, type) -> signature.add(new ColumnSignature(name, type)));
@@ -80,12 +118,16 @@ public final class MetadataCatalog implements Catalog {
     }
   }
 
-  private Map<String, SegmentColumnType> typesOf(String segmentId, String path) {
-    return typesBySegment.computeIfAbsent(segmentId, id -> {
-      try (SegmentReader reader = SegmentReader.open(new File(path), workDir.toFile())) {
+  private static String isoInterval(long[] interval) {
+    return new org.joda.time.Interval(interval[0], interval[1], org.joda.time.DateTimeZone.UTC).toString();
+  }
+
+  private SegmentFacts facts(SegmentRecord record) {
+    return factsBySegment.computeIfAbsent(record.id(), id -> {
+      try (SegmentReader reader = SegmentReader.open(new File(loadPath(record)), workDir.toFile())) {
         Map<String, SegmentColumnType> types = new LinkedHashMap<>(reader.columnTypes());
         types.remove("__time");
-        return types;
+        return new SegmentFacts(types, reader.numRows());
       }
     });
   }

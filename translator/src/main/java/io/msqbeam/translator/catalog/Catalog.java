@@ -12,6 +12,14 @@ public interface Catalog {
 
   List<String> dataSourceNames();
 
+  /**
+   * The rows of the {@code sys} tables. Defaults to none, so catalogs written before system tables
+   * existed still plan {@code INFORMATION_SCHEMA} and empty {@code sys} tables.
+   */
+  default SystemTables systemTables() {
+    return SystemTables.NONE;
+  }
+
   /** A catalog with no datasources (planning of statements that only read external data). */
   static Catalog empty() {
     return new Catalog() {

@@ -1,11 +1,10 @@
 package io.msqbeam.translator.planner;
 
 import io.msqbeam.translator.catalog.Catalog;
-import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.error.DruidException;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.sql.DruidOperatorTable;
-import io.msqbeam.translator.sql.DruidTable;
+import io.msqbeam.translator.sql.RootSchema;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -40,15 +39,11 @@ final class SqlToRel {
   private final RelOptCluster cluster;
 
   SqlToRel(Catalog catalog) {
-    CalciteSchema rootSchema = CalciteSchema.createRootSchema(false, false);
-    for (String name : catalog.dataSourceNames()) {
-      TableDescriptor descriptor = catalog.table(name).orElseThrow();
-      rootSchema.add(name, new DruidTable(descriptor));
-    }
+    CalciteSchema rootSchema = RootSchema.of(catalog);
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
-    this.catalogReader = new CalciteCatalogReader(rootSchema, List.of(), typeFactory, connectionConfig);
+    this.catalogReader = new CalciteCatalogReader(rootSchema, List.of(RootSchema.DRUID), typeFactory, connectionConfig);
     this.validator = SqlValidatorUtil.newValidator(
         new DruidOperatorTable(), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT

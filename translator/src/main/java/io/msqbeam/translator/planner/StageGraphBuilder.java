@@ -25,6 +25,7 @@ import io.msqbeam.translator.plan.VirtualColumn;
 import io.msqbeam.translator.sql.DruidTable;
 import io.msqbeam.translator.sql.DruidTypes;
 import io.msqbeam.translator.sql.ExternalTable;
+import io.msqbeam.translator.sql.SystemTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -253,6 +254,10 @@ final class StageGraphBuilder {
     ExternalTable external = scan.getTable().unwrap(ExternalTable.class);
     if (external != null) {
       return external.spec();
+    }
+    SystemTable system = scan.getTable().unwrap(SystemTable.class);
+    if (system != null) {
+      return system.inputSpec();
     }
     DruidTable table = scan.getTable().unwrap(DruidTable.class);
     if (table != null) {
