@@ -61,9 +61,11 @@ public final class ServerComponents implements AutoCloseable {
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
     try {
       RunnerSelection runner = new RunnerSelection(config.runner(), config.taskSlots());
-      MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), jsonMapper,
+      MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), metadataStore.tasks(), jsonMapper,
           config.tmpDir().resolve("catalog"));
-      TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner, catalog,
+      // The task engine refuses INFORMATION_SCHEMA and sys tables, as Druid's MSQ does.
+      TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner,
+          catalog.forTaskEngine(),
           jsonMapper, config.tmpDir(), config.deepStorageDir().toAbsolutePath(), "localhost", config.port(),
           config.taskSlots());
       List<Routes> routes = List.of(
