@@ -6,15 +6,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.druid.data.input.impl.DimensionsSpec;
+import org.apache.druid.query.aggregation.AggregatorFactory;
 
 /**
- * What a segment holds: its datasource and its ordered dimensions (after {@code __time}).
+ * What a segment holds: its datasource, its ordered dimensions (after {@code __time}) and, for a
+ * rolled-up segment, its metrics.
  *
- * <p>Segments are written without rollup, so there are no metrics yet; {@link #metricNames()}
- * is where rollup's aggregators will show up, and the writer already threads it through to the
- * index and the segment payload.
+ * <p>{@code rollup} is what the segment's metadata says: rows with equal time and dimensions are
+ * combined by the metrics' aggregators. Metrics need rollup; rollup without metrics is a GROUP BY
+ * with no aggregates, still rolled up by Druid.
  */
-public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions) {
+public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, List<SegmentMetric> metrics,
+    boolean rollup) {
 
   /** Druid's name for the timestamp column every segment has. */
   public static final String TIME_COLUMN = "__time";
@@ -23,6 +26,10 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions) {
     requireNonNull(dataSource, "dataSource is null");
     requireNonNull(dimensions, "dimensions is null");
     dimensions = List.copyOf(dimensions);
+    metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
+    if (!rollup && !metrics.isEmpty()) {
+      throw new IllegalArgumentException("Metrics need rollup");
+    }
     if (dataSource.isEmpty()) {
       throw new IllegalArgumentException("dataSource is empty");
     }
@@ -32,6 +39,16 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions) {
         throw new IllegalArgumentException("Duplicate dimension [" + dimension.name() + "]");
       }
     }
+    for (SegmentMetric metric : metrics) {
+      if (!seen.add(metric.name())) {
+        throw new IllegalArgumentException("Duplicate column [" + metric.name() + "]");
+      }
+    }
+  }
+
+  /** A schema without rollup: every column is a dimension. */
+  public SegmentSchema(String dataSource, List<SegmentColumn> dimensions) {
+    this(dataSource, dimensions, List.of(), false);
   }
 
   /** The dimension names in segment order. */
@@ -39,9 +56,14 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions) {
     return dimensions.stream().map(SegmentColumn::name).toList();
   }
 
-  /** The metric names; always empty until rollup is supported. */
+  /** The metric names in segment order (after the dimensions). */
   public List<String> metricNames() {
-    return List.of();
+    return metrics.stream().map(SegmentMetric::name).toList();
+  }
+
+  /** Druid's aggregators for the metrics, in order. */
+  AggregatorFactory[] toAggregatorFactories() {
+    return metrics.stream().map(SegmentMetric::toAggregatorFactory).toArray(AggregatorFactory[]::new);
   }
 
   /** Druid's dimensions spec: exactly these dimensions, in this order, rows sorted by time first. */

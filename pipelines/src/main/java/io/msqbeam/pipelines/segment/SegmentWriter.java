@@ -16,7 +16,6 @@ import org.apache.druid.data.input.impl.TimestampSpec;
 import org.apache.druid.java.util.common.DateTimes;
 import org.apache.druid.java.util.common.FileUtils;
 import org.apache.druid.java.util.common.granularity.Granularities;
-import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.segment.IndexSpec;
 import org.apache.druid.segment.QueryableIndex;
 import org.apache.druid.segment.column.ColumnType;
@@ -38,6 +37,10 @@ import org.joda.time.chrono.ISOChronology;
  * segment directory under {@code tempDir} and a fresh one started. {@link #finish()} merges the
  * persisted parts into the final segment (merging sorts rows by {@code __time}, then by the
  * dimensions in order), zips it and pushes it with {@link LocalDeepStorage}.
+ *
+ * <p>With a rollup schema, rows of equal time and dimensions are combined by the metrics'
+ * aggregators, in the index and again when parts merge, and the segment's metadata records the
+ * aggregators and {@code rollup: true} as Druid's own rolled-up segments do.
  *
  * <p>Not thread-safe: one writer per bundle/partition. Always {@link #close()} it: that deletes
  * the temporary files, also when {@code add} or {@code finish} failed.
@@ -118,8 +121,8 @@ public final class SegmentWriter implements Closeable {
             .withTimestampSpec(new TimestampSpec(SegmentSchema.TIME_COLUMN, "millis", null))
             .withQueryGranularity(Granularities.NONE)
             .withDimensionsSpec(schema.toDimensionsSpec())
-            .withMetrics(new AggregatorFactory[0])
-            .withRollup(false)
+            .withMetrics(schema.toAggregatorFactories())
+            .withRollup(schema.rollup())
             .build();
     try {
       Files.createDirectories(tempDir.toPath());
@@ -130,21 +133,23 @@ public final class SegmentWriter implements Closeable {
   }
 
   /**
-   * Adds one row. {@code dimensionValues} line up with the schema's dimensions; each is a String,
+   * Adds one row. {@code values} line up with the schema's dimensions, then its metrics' input
+   * columns (metric values are numbers or {@code null}); each dimension value is a String,
    * a Long or Integer, a Float, a Double, {@code null}, or a {@code List<String>} for a
    * multi-value string. The array is copied, so callers may reuse it.
    *
    * @throws IllegalArgumentException if the timestamp is outside the segment's interval or a
    *     value cannot be stored in its column
    */
-  public void add(long timestampMillis, Object[] dimensionValues) {
-    requireNonNull(dimensionValues, "dimensionValues is null");
+  public void add(long timestampMillis, Object[] values) {
+    requireNonNull(values, "values is null");
     if (finished) {
       throw new IllegalStateException("Segment " + describe() + " is already finished");
     }
-    if (dimensionValues.length != dimensionNames.size()) {
-      throw new IllegalArgumentException(
-          "Expected " + dimensionNames.size() + " dimension values, got " + dimensionValues.length);
+    if (values.length != rowSignature.size()) {
+      throw new IllegalArgumentException("Expected " + dimensionNames.size() + " dimension values"
+          + (schema.metrics().isEmpty() ? "" : " and " + schema.metrics().size() + " metric values")
+          + ", got " + values.length);
     }
     if (!interval.contains(timestampMillis)) {
       throw new IllegalArgumentException(
@@ -155,7 +160,7 @@ public final class SegmentWriter implements Closeable {
     }
     InputRow row =
         new ListBasedInputRow(
-            rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(dimensionValues.clone()));
+            rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(values.clone()));
     IncrementalIndexAddResult result = index.add(row);
     if (result.hasParseException()) {
       throw new IllegalArgumentException(
@@ -244,8 +249,8 @@ public final class SegmentWriter implements Closeable {
       }
       return druid.indexMerger().mergeQueryableIndex(
           parts,
-          false,
-          new AggregatorFactory[0],
+          schema.rollup(),
+          schema.toAggregatorFactories(),
           schema.toDimensionsSpec(),
           new File(workDir, "merged"),
           indexSpec,
@@ -277,6 +282,9 @@ public final class SegmentWriter implements Closeable {
     RowSignature.Builder builder = RowSignature.builder();
     for (SegmentColumn column : schema.dimensions()) {
       builder.add(column.name(), columnType(column.type()));
+    }
+    for (SegmentMetric metric : schema.metrics()) {
+      builder.add(metric.fieldName(), columnType(metric.kind().valueType()));
     }
     return builder.build();
   }

@@ -3,10 +3,12 @@ package io.msqbeam.pipelines.stage;
 import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.pipelines.segment.SegmentColumn;
 import io.msqbeam.pipelines.segment.SegmentColumnType;
+import io.msqbeam.pipelines.segment.SegmentMetric;
 import io.msqbeam.pipelines.segment.SegmentSchema;
 import io.msqbeam.pipelines.segment.SegmentShardSpec;
 import io.msqbeam.pipelines.segment.SegmentWriter;
 import io.msqbeam.pipelines.segment.WrittenSegment;
+import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
 import java.io.File;
@@ -84,10 +86,22 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
       columns.add(new SegmentColumn(dimension.name(), SegmentColumnType.valueOf(dimension.type().name())));
       positions[i] = inputNames.indexOf(queryColumn(dimension.name()));
     }
+    List<SegmentMetric> metrics = new ArrayList<>();
+    for (AggregatorSpec metric : generator.dataSchema().metrics()) {
+      metrics.add(new SegmentMetric(SegmentMetric.Kind.fromDruidName(metric.type().druidName()), metric.name(),
+          metric.fieldName()));
+    }
+    // A metric's input column is the segment column of that name, so its value sits after the dimensions'.
+    int dimensionCount = positions.length;
+    positions = java.util.Arrays.copyOf(positions, dimensionCount + metrics.size());
+    for (int i = 0; i < metrics.size(); i++) {
+      positions[dimensionCount + i] = inputNames.indexOf(queryColumn(metrics.get(i).fieldName()));
+    }
     String timeQueryColumn = queryColumn(SegmentSchema.TIME_COLUMN);
     int timePosition = timeQueryColumn == null ? -1 : inputNames.indexOf(timeQueryColumn);
     Interval interval = chunks.chunk(partition.getKey().getKey());
-    SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns);
+    SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns, metrics,
+        generator.dataSchema().rollup());
     String version = destination.segmentVersion();
     int partitionNum = partition.getKey().getValue();
     for (io.msqbeam.translator.plan.DataSourceDestination.ExistingChunk existing : destination.existingChunks()) {

@@ -44,21 +44,46 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
     return !rangeDimensions.isEmpty();
   }
 
-  /** The target datasource, its dimensions (in segment order) and the time bucketing. */
-  @JsonPropertyOrder({"dataSource", "dimensions", "segmentGranularity", "queryGranularity", "rollup"})
-  public record DataSchema(String dataSource, List<ColumnSignature> dimensions, String segmentGranularity) implements java.io.Serializable {
+  /**
+   * The target datasource, its dimensions (in segment order), its metrics and the time bucketing.
+   *
+   * <p>{@code metrics} are Druid's combining aggregators over columns of the same name (e.g.
+   * {@code {"type":"longSum","name":"count","fieldName":"count"}}); with {@code rollup} true the
+   * segment records them and its rollup flag, so Druid can roll the rows up further later. That
+   * happens only for a GROUP BY with {@code finalizeAggregations: false} (Druid's rollup query);
+   * otherwise every column is a dimension and rollup is false. Metrics are absent from JSON when empty.
+   */
+  @JsonPropertyOrder({"dataSource", "dimensions", "metrics", "segmentGranularity", "queryGranularity", "rollup"})
+  public record DataSchema(String dataSource, List<ColumnSignature> dimensions,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AggregatorSpec> metrics, String segmentGranularity,
+      boolean rollup) implements java.io.Serializable {
     public DataSchema {
       requireNonNull(dataSource, "dataSource is null");
       dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
+      metrics = metrics == null ? List.of() : List.copyOf(metrics);
       requireNonNull(segmentGranularity, "segmentGranularity is null");
+      if (!rollup && !metrics.isEmpty()) {
+        throw new IllegalArgumentException("metrics " + metrics + " need rollup");
+      }
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (ColumnSignature dimension : dimensions) {
+        names.add(dimension.name());
+      }
+      for (AggregatorSpec metric : metrics) {
+        if (metric.type() == AggregatorType.COUNT || metric.type() == AggregatorType.CARDINALITY
+            || metric.filterColumn() != null || !names.add(metric.name())) {
+          throw new IllegalArgumentException("metric " + metric + " is not a combining aggregator of its own column");
+        }
+      }
+    }
+
+    /** A schema without rollup: every column is a dimension. */
+    public DataSchema(String dataSource, List<ColumnSignature> dimensions, String segmentGranularity) {
+      this(dataSource, dimensions, List.of(), segmentGranularity, false);
     }
 
     public String getQueryGranularity() {
       return "none";
-    }
-
-    public boolean getRollup() {
-      return false;
     }
   }
 

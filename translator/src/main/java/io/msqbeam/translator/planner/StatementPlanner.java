@@ -7,10 +7,14 @@ import io.msqbeam.translator.parser.DruidSqlIngest;
 import io.msqbeam.translator.parser.DruidSqlParser;
 import io.msqbeam.translator.parser.DruidSqlReplace;
 import io.msqbeam.translator.parser.PartitionGranularity;
+import io.msqbeam.translator.plan.AggregatorSpec;
+import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnMapping;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.DataSourceDestination;
+import io.msqbeam.translator.plan.GroupByPostShuffleProcessor;
+import io.msqbeam.translator.plan.GroupByQuery;
 import io.msqbeam.translator.plan.Intervals;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
@@ -147,8 +151,11 @@ public final class StatementPlanner {
     for (String name : clusterBy) {
       dimensions.add(dimension(name, root, fieldTypes));
     }
+    // Druid's rollup query (§1.9): a GROUP BY with finalizeAggregations false keeps its aggregates as metrics.
+    boolean rollup = isRollupQuery(builder.stages(), contextValues);
+    Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder.stages(), mappings, clusterBy) : Map.of();
     for (String name : outputNames) {
-      if (!DruidTypes.TIME_COLUMN.equals(name) && !clusterBy.contains(name)) {
+      if (!DruidTypes.TIME_COLUMN.equals(name) && !clusterBy.contains(name) && !metrics.containsKey(name)) {
         dimensions.add(dimension(name, root, fieldTypes));
       }
     }
@@ -169,7 +176,8 @@ public final class StatementPlanner {
       rangeDimensions.add(clusterBy.get(i));
     }
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
-        new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, granularity.druidName()),
+        new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, List.copyOf(metrics.values()),
+            granularity.druidName(), rollup),
         mappings,
         new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment(),
             context.maxNumSegments()),
@@ -180,6 +188,62 @@ public final class StatementPlanner {
         dataSource, granularity.druidName(), replaceTimeChunks, segmentVersion));
     return new PlannedStatement(replace ? PlannedStatement.Kind.REPLACE : PlannedStatement.Kind.INSERT, dataSource,
         plan);
+  }
+
+  private static boolean isRollupQuery(List<StageDefinition> stages, Map<String, Object> contextValues) {
+    Object finalize = contextValues == null ? null : contextValues.get("finalizeAggregations");
+    return finalize != null && !Boolean.parseBoolean(finalize.toString())
+        && stages.get(stages.size() - 1).processor() instanceof GroupByPostShuffleProcessor;
+  }
+
+  /**
+   * The segment metrics of a rollup query, by output column: each output column that is an aggregate
+   * of the final GROUP BY gets Druid's combining aggregator over itself (a count is re-aggregated
+   * by summing it). A CLUSTERED BY column stays a dimension.
+   */
+  private static Map<String, AggregatorSpec> rollupMetrics(List<StageDefinition> stages, List<ColumnMapping> mappings,
+      List<String> clusterBy) {
+    GroupByQuery query = ((GroupByPostShuffleProcessor) stages.get(stages.size() - 1).processor()).query();
+    Map<String, AggregatorSpec> metrics = new LinkedHashMap<>();
+    for (ColumnMapping mapping : mappings) {
+      String name = mapping.outputColumn();
+      AggregatorSpec aggregator = aggregatorOf(query, mapping.queryColumn());
+      if (aggregator == null || clusterBy.contains(name) || DruidTypes.TIME_COLUMN.equals(name)) {
+        continue;
+      }
+      AggregatorType combining = switch (aggregator.type()) {
+        case COUNT -> AggregatorType.LONG_SUM;
+        case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX -> aggregator.type();
+        case CARDINALITY -> throw Unplannable.because("COUNT(DISTINCT) cannot be stored as a rollup metric"
+            + " (finalizeAggregations: false) yet: column [" + name + "] would need a hyperUnique metric");
+      };
+      metrics.put(name, new AggregatorSpec(combining, name, name));
+    }
+    return metrics;
+  }
+
+  /** Calcite's nullable SUM: {@code CASE WHEN COUNT(x) = 0 THEN NULL ELSE $SUM0(x) END}, over aggregates. */
+  private static final java.util.regex.Pattern NULLABLE_SUM =
+      java.util.regex.Pattern.compile("case_searched\\(\\(\"(a\\d+)\" == 0\\),null,\"(a\\d+)\"\\)");
+
+  /**
+   * The aggregator whose value the query column is: an aggregate itself, or the nullable-SUM
+   * post-aggregation over one (it stores the sum, as Druid's own nullable longSum does); else null.
+   */
+  private static AggregatorSpec aggregatorOf(GroupByQuery query, String column) {
+    String aggregate = column;
+    for (io.msqbeam.translator.plan.VirtualColumn post : query.postAggregations()) {
+      java.util.regex.Matcher sum = NULLABLE_SUM.matcher(post.expression());
+      if (post.name().equals(column) && sum.matches()) {
+        aggregate = sum.group(2);
+      }
+    }
+    for (AggregatorSpec aggregator : query.aggregations()) {
+      if (aggregator.name().equals(aggregate)) {
+        return aggregator;
+      }
+    }
+    return null;
   }
 
   private static void checkOutputColumns(List<String> names, RelRoot root, List<RelDataType> fieldTypes,

@@ -1,0 +1,115 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.pipelines.segment.DruidRuntime;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.server.metadata.SegmentRecord;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.druid.query.aggregation.LongSumAggregatorFactory;
+import org.apache.druid.segment.IndexIO;
+import org.apache.druid.segment.Metadata;
+import org.apache.druid.segment.QueryableIndex;
+import org.apache.druid.segment.column.ColumnConfig;
+import org.apache.druid.utils.CompressionUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rollup at ingestion (Druid §1.9) end to end on Druid's 20-row {@code wikipedia-sampled.json}
+ * (10/4/6 rows in hours 00/01/02): a GROUP BY with {@code finalizeAggregations: false} writes its
+ * aggregates as metrics with combining aggregators and marks the segment rolled up; by default the
+ * same query writes them as plain dimensions.
+ */
+class RollupIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
+  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
+      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
+  private static final String HOURLY = "INSERT INTO r SELECT TIME_FLOOR(TIME_PARSE(\"timestamp\"), 'PT1H') AS __time,"
+      + " COUNT(*) AS \"count\", SUM(added) AS sum_added FROM " + EXTERN + " GROUP BY 1 PARTITIONED BY DAY";
+
+  @TempDir
+  Path dataDir;
+  @TempDir
+  Path unpackDir;
+  private ServerComponents server;
+  private TaskApi api;
+  private int tasks;
+
+  @BeforeEach
+  void start() {
+    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    api = new TaskApi(server);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void writesAggregatesAsRolledUpMetricsWhenAggregationsAreNotFinalized() throws Exception {
+    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of("finalizeAggregations", false));
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+
+    List<SegmentRecord> segments = server.metadataStore().segments().usedSegments("r");
+    assertThat(segments).hasSize(1);
+    JsonNode payload = JSON.readTree(segments.get(0).payloadJson());
+    assertThat(payload.path("dimensions").asText()).isEmpty();
+    assertThat(payload.path("metrics").asText()).isEqualTo("count,sum_added");
+
+    Metadata metadata = metadata(payload);
+    assertThat(metadata.isRollup()).isTrue();
+    assertThat(metadata.getAggregators()).containsExactly(
+        new LongSumAggregatorFactory("count", "count"), new LongSumAggregatorFactory("sum_added", "sum_added"));
+
+    assertThat(api.sqlArray("SELECT COUNT(*) FROM r").get(0).get(0).asInt()).isEqualTo(3);
+    JsonNode sums = api.sqlArray("SELECT SUM(\"count\"), SUM(sum_added) FROM r").get(0);
+    assertThat(sums.get(0).asLong()).isEqualTo(20);
+    assertThat(sums.get(1).asLong()).isEqualTo(12109);
+  }
+
+  @Test
+  void writesFinalizedAggregatesAsDimensionsByDefault() throws Exception {
+    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+
+    JsonNode payload = JSON.readTree(server.metadataStore().segments().usedSegments("r").get(0).payloadJson());
+    assertThat(payload.path("dimensions").asText()).isEqualTo("count,sum_added");
+    assertThat(payload.path("metrics").asText()).isEmpty();
+    assertThat(metadata(payload).isRollup()).isFalse();
+    assertThat(api.sqlArray("SELECT SUM(\"count\"), SUM(sum_added) FROM r").get(0).get(1).asLong()).isEqualTo(12109);
+  }
+
+  @Test
+  void rejectsCountDistinctWithoutFinalizingAsNotPlannable() throws Exception {
+    String sql = HOURLY.replace("SUM(added) AS sum_added", "COUNT(DISTINCT channel) AS channels");
+    var response = api.post("/druid/v2/sql/task",
+        TaskApi.body(sql, "t" + (++tasks), Map.of("finalizeAggregations", false)));
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(response.body()).path("error");
+    assertThat(error.path("errorCode").asText()).as(response.body()).isEqualTo("general");
+    assertThat(error.path("errorMessage").asText()).contains("hyperUnique");
+  }
+
+  /** The segment's own metadata, read from deep storage with Druid's {@link IndexIO}. */
+  private Metadata metadata(JsonNode payload) throws Exception {
+    File dir = java.nio.file.Files.createDirectories(unpackDir.resolve("s" + tasks)).toFile();
+    CompressionUtils.unzip(new File(payload.at("/loadSpec/path").asText()), dir);
+    IndexIO indexIO = new IndexIO(DruidRuntime.initialize().jsonMapper(), ColumnConfig.DEFAULT);
+    try (QueryableIndex index = indexIO.loadIndex(dir)) {
+      return index.getMetadata();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.msqbeam.translator.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.error.DruidException;
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.PlanJson;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Druid's rollup query (§1.9): a GROUP BY with {@code finalizeAggregations: false} plans metrics and rollup. */
+class RollupPlanningTest {
+  private static final String EXTERN = StatementPlannerTest.EXTERN;
+  private static final String GROUP_BY = "INSERT INTO w SELECT TIME_FLOOR(TIME_PARSE(\"time\"), 'PT1H') AS __time,"
+      + " channel, COUNT(*) AS \"count\", SUM(added) AS sum_added, MAX(added) AS max_added FROM " + EXTERN
+      + " GROUP BY 1, 2 PARTITIONED BY DAY";
+
+  private final StatementPlanner planner = new StatementPlanner(Catalog.empty());
+
+  @Test
+  void plansAggregatesAsCombiningMetricsWhenNotFinalized() {
+    QueryPlan plan = plan(GROUP_BY, Map.of("finalizeAggregations", false));
+    SegmentGeneratorProcessor.DataSchema schema = generator(plan).dataSchema();
+    assertThat(schema.rollup()).isTrue();
+    assertThat(schema.dimensions()).extracting(ColumnSignature::name).containsExactly("channel");
+    assertThat(PlanJson.toJson(schema.metrics())).isEqualTo("[{\"type\":\"longSum\",\"name\":\"count\",\"fieldName\":"
+        + "\"count\"},{\"type\":\"longSum\",\"name\":\"sum_added\",\"fieldName\":\"sum_added\"},{\"type\":\"longMax\","
+        + "\"name\":\"max_added\",\"fieldName\":\"max_added\"}]");
+    assertThat(PlanJson.fromJson(PlanJson.toJson(plan), QueryPlan.class)).isEqualTo(plan);
+  }
+
+  @Test
+  void acceptsTheContextValueAsAString() {
+    assertThat(generator(plan(GROUP_BY, Map.of("finalizeAggregations", "false"))).dataSchema().rollup()).isTrue();
+  }
+
+  @Test
+  void keepsAggregatesAsDimensionsWhenFinalized() {
+    SegmentGeneratorProcessor.DataSchema schema = generator(plan(GROUP_BY, Map.of())).dataSchema();
+    assertThat(schema.rollup()).isFalse();
+    assertThat(schema.metrics()).isEmpty();
+    assertThat(schema.dimensions()).extracting(ColumnSignature::name)
+        .containsExactly("channel", "count", "sum_added", "max_added");
+  }
+
+  @Test
+  void doesNotRollUpAScan() {
+    QueryPlan plan = plan("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + EXTERN
+        + " PARTITIONED BY DAY", Map.of("finalizeAggregations", false));
+    assertThat(generator(plan).dataSchema().rollup()).isFalse();
+  }
+
+  @Test
+  void rejectsCountDistinctAsAMetric() {
+    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "COUNT(DISTINCT channel)"),
+        Map.of("finalizeAggregations", false)))
+        .isInstanceOf(DruidException.class)
+        .hasMessageContaining("hyperUnique");
+  }
+
+  private QueryPlan plan(String sql, Map<String, Object> context) {
+    return planner.plan(sql, context, "query-q1", "2026-01-01T00:00:00.000Z").plan();
+  }
+
+  private static SegmentGeneratorProcessor generator(QueryPlan plan) {
+    return (SegmentGeneratorProcessor) plan.stages().get(plan.stages().size() - 1).processor();
+  }
+}
