@@ -1,5 +1,8 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.WIKITICKER_BASE_DIR;
+import static io.msqbeam.server.task.SampleData.WIKITICKER_EXTERN;
+import static io.msqbeam.server.task.SampleData.wikitickerInsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,41 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkIngestionIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("../examples/data").toAbsolutePath().normalize();
-  private static final String SIGNATURE = "[{\"name\":\"time\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\"},"
-      + "{\"name\":\"cityName\",\"type\":\"string\"},{\"name\":\"comment\",\"type\":\"string\"},"
-      + "{\"name\":\"countryIsoCode\",\"type\":\"string\"},{\"name\":\"countryName\",\"type\":\"string\"},"
-      + "{\"name\":\"isAnonymous\",\"type\":\"string\"},{\"name\":\"isMinor\",\"type\":\"string\"},"
-      + "{\"name\":\"isNew\",\"type\":\"string\"},{\"name\":\"isRobot\",\"type\":\"string\"},"
-      + "{\"name\":\"isUnpatrolled\",\"type\":\"string\"},{\"name\":\"metroCode\",\"type\":\"long\"},"
-      + "{\"name\":\"namespace\",\"type\":\"string\"},{\"name\":\"page\",\"type\":\"string\"},"
-      + "{\"name\":\"regionIsoCode\",\"type\":\"string\"},{\"name\":\"regionName\",\"type\":\"string\"},"
-      + "{\"name\":\"user\",\"type\":\"string\"},{\"name\":\"delta\",\"type\":\"long\"},"
-      + "{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
 
 
 
   @TempDir
   Path dataDir;
 
-  private static String extern() {
-    return "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":\"wikiticker-2015-09-12-sampled.json.gz\"}',"
-        + "'{\"type\":\"json\"}','" + SIGNATURE + "'))";
-  }
 
-  private static String insert(String dataSource, String timeExpression) {
-    return "INSERT INTO " + dataSource + " SELECT " + timeExpression + " AS __time, * FROM " + extern()
-        + " PARTITIONED BY DAY";
-  }
 
   @Test
   void ingestsWikitickerOnFlinkWithTheSameRowsAsTheDirectRunner() throws Exception {
     ServerComponents server = start();
     TaskApi api = new TaskApi(server);
     try {
-      api.post("/druid/v2/sql/task", TaskApi.body(insert("wiki_flink", "TIME_PARSE(\"time\")"), "flink-1",
+      api.post("/druid/v2/sql/task", TaskApi.body(wikitickerInsert("wiki_flink", "TIME_PARSE(\"time\")"), "flink-1",
           Map.of("runner", "flink", "maxNumTasks", 3)));
-      api.post("/druid/v2/sql/task", TaskApi.body(insert("wiki_direct", "TIME_PARSE(\"time\")"), "direct-1",
+      api.post("/druid/v2/sql/task", TaskApi.body(wikitickerInsert("wiki_direct", "TIME_PARSE(\"time\")"), "direct-1",
           Map.of("runner", "direct", "maxNumTasks", 3)));
       JsonNode flink = api.awaitTerminal("query-flink-1");
       assertThat(flink.path("statusCode").asText()).as(flink.toString()).isEqualTo("SUCCESS");
@@ -66,7 +50,7 @@ class FlinkIngestionIT {
       assertThat(api.sql(String.format(byChannel, "wiki_flink"), "array"))
           .isEqualTo(api.sql(String.format(byChannel, "wiki_direct"), "array"));
 
-      api.post("/druid/v2/sql/task", TaskApi.body(insert("wiki_cancel", "TIME_PARSE(\"time\")"), "flink-2",
+      api.post("/druid/v2/sql/task", TaskApi.body(wikitickerInsert("wiki_cancel", "TIME_PARSE(\"time\")"), "flink-2",
           Map.of("runner", "flink")));
       api.awaitRunning("query-flink-2");
       assertThat(api.post("/druid/indexer/v1/task/query-flink-2/shutdown", "").statusCode()).isEqualTo(200);
@@ -84,7 +68,7 @@ class FlinkIngestionIT {
     TaskApi api = new TaskApi(server);
     try {
       HttpResponse<String> response = api.post("/druid/v2/sql/task",
-          TaskApi.body(insert("w", "TIME_PARSE(\"time\")"), "bad-runner", Map.of("runner", "spark")));
+          TaskApi.body(wikitickerInsert("w", "TIME_PARSE(\"time\")"), "bad-runner", Map.of("runner", "spark")));
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(response.body()).at("/error/errorMessage").asText())
           .isEqualTo("Invalid value for context parameter [runner]: [spark]; valid runners: direct, flink");

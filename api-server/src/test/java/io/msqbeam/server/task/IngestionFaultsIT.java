@@ -1,5 +1,7 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.SAMPLED_EXTERN;
+import static io.msqbeam.server.task.SampleData.SAMPLED_SELECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** MSQ faults raised by the shape of what an ingestion would write, end to end: the task fails and publishes nothing. */
 class IngestionFaultsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
-  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
-      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
-      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
-  private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
 
   @TempDir
   Path dataDir;
@@ -82,17 +79,17 @@ class IngestionFaultsIT {
 
   @Test
   void failsAnEmptyInsertWhenAskedTo() throws Exception {
-    assertThat(run("INSERT INTO w " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT.replace("FROM " + SAMPLED_EXTERN, "FROM " + SAMPLED_EXTERN + " WHERE channel = 'none'")
         + " PARTITIONED BY DAY", Map.of("failOnEmptyInsert", true))).isEqualTo("FAILED");
     assertThat(lastError).isEqualTo("InsertCannotBeEmpty: No rows to insert for dataSource[w]. Set failOnEmptyInsert"
         + " : false in the query context to allow empty inserts.");
-    assertThat(run("INSERT INTO w " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT.replace("FROM " + SAMPLED_EXTERN, "FROM " + SAMPLED_EXTERN + " WHERE channel = 'none'")
         + " PARTITIONED BY DAY", Map.of())).isEqualTo("SUCCESS");
   }
 
   @Test
   void failsWhenAChunkNeedsMoreSegmentsThanMaxNumSegments() throws Exception {
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY", Map.of("rowsPerSegment", 5, "maxNumSegments", 2)))
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY DAY", Map.of("rowsPerSegment", 5, "maxNumSegments", 2)))
         .isEqualTo("FAILED");
     JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
     assertThat(error.path("errorCode").asText()).isEqualTo("TooManySegmentsInTimeChunk");

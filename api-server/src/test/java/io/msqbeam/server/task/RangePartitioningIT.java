@@ -1,5 +1,7 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.SAMPLED_EXTERN;
+import static io.msqbeam.server.task.SampleData.SAMPLED_SELECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RangePartitioningIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
-  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
-      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
-      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
-  private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
   @TempDir
@@ -55,7 +52,7 @@ class RangePartitioningIT {
 
   @Test
   void replaceClusteredByAStringColumnWritesContiguousRangeSegments() throws Exception {
-    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SELECT + " PARTITIONED BY DAY CLUSTERED BY channel",
+    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SAMPLED_SELECT + " PARTITIONED BY DAY CLUSTERED BY channel",
         Map.of("rowsPerSegment", 5))).as(() -> lastError).isEqualTo("SUCCESS");
 
     List<SegmentRecord> segments = server.metadataStore().segments().usedSegments("w");
@@ -93,7 +90,7 @@ class RangePartitioningIT {
 
   @Test
   void replaceClusteredByALongColumnKeepsNumberedShardSpecs() throws Exception {
-    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SELECT + " PARTITIONED BY DAY CLUSTERED BY added, channel",
+    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SAMPLED_SELECT + " PARTITIONED BY DAY CLUSTERED BY added, channel",
         Map.of("rowsPerSegment", 5))).as(() -> lastError).isEqualTo("SUCCESS");
     for (SegmentRecord segment : server.metadataStore().segments().usedSegments("w")) {
       assertThat(JSON.readTree(segment.payloadJson()).at("/shardSpec/type").asText()).isEqualTo("numbered");
@@ -106,7 +103,7 @@ class RangePartitioningIT {
 
   @Test
   void insertClusteredByAStringColumnKeepsNumberedShardSpecs() throws Exception {
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY CLUSTERED BY channel",
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY DAY CLUSTERED BY channel",
         Map.of("rowsPerSegment", 5))).as(() -> lastError).isEqualTo("SUCCESS");
     for (SegmentRecord segment : server.metadataStore().segments().usedSegments("w")) {
       assertThat(JSON.readTree(segment.payloadJson()).at("/shardSpec/type").asText()).isEqualTo("numbered");

@@ -1,5 +1,7 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.SAMPLED_EXTERN;
+import static io.msqbeam.server.task.SampleData.SAMPLED_SELECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,11 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplaceAndAppendIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
-  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
-      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
-      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
-  private static final String SELECT = "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + EXTERN;
 
   @TempDir
   Path dataDir;
@@ -52,8 +49,8 @@ class ReplaceAndAppendIT {
 
   @Test
   void appendsReplacesPartsOfTheTimelineAndHidesEmptiedChunks() throws Exception {
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).as(() -> lastError).isEqualTo("SUCCESS");
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY DAY")).as(() -> lastError).isEqualTo("SUCCESS");
     assertThat(countsByHour()).isEqualTo(List.of(20, 8, 12));
     List<SegmentRecord> day = server.metadataStore().segments().usedSegments("w");
     assertThat(day).extracting(SegmentRecord::partitionNum).containsExactly(0, 1);
@@ -61,20 +58,20 @@ class ReplaceAndAppendIT {
 
     // Replace hour 01 only, at HOUR granularity over the DAY chunk: the other hours keep both copies.
     assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 01:00:00' AND __time < TIMESTAMP"
-        + " '2016-06-27 02:00:00' " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN
+        + " '2016-06-27 02:00:00' " + SAMPLED_SELECT.replace("FROM " + SAMPLED_EXTERN, "FROM " + SAMPLED_EXTERN
         + " WHERE TIME_PARSE(\"timestamp\") >= TIMESTAMP '2016-06-27 01:00:00' AND TIME_PARSE(\"timestamp\") <"
         + " TIMESTAMP '2016-06-27 02:00:00'") + " PARTITIONED BY HOUR")).isEqualTo("SUCCESS");
     assertThat(countsByHour()).isEqualTo(List.of(20, 4, 12));
 
     // Replace hour 02 with nothing: a tombstone hides it while the DAY segments stay for hour 00.
     assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 02:00:00' AND __time < TIMESTAMP"
-        + " '2016-06-27 03:00:00' " + SELECT.replace("FROM " + EXTERN, "FROM " + EXTERN + " WHERE channel = 'none'")
+        + " '2016-06-27 03:00:00' " + SAMPLED_SELECT.replace("FROM " + SAMPLED_EXTERN, "FROM " + SAMPLED_EXTERN + " WHERE channel = 'none'")
         + " PARTITIONED BY HOUR")).isEqualTo("SUCCESS");
     assertThat(countsByHour()).isEqualTo(List.of(20, 4));
     assertThat(count()).isEqualTo(24);
 
     // OVERWRITE ALL: everything before becomes unused.
-    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(run("REPLACE INTO w OVERWRITE ALL " + SAMPLED_SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
     assertThat(count()).isEqualTo(20);
     assertThat(server.metadataStore().segments().usedSegments("w")).hasSize(1);
   }
@@ -82,7 +79,7 @@ class ReplaceAndAppendIT {
   @Test
   void failsRowsOutsideTheOverwriteBoundsWithInsertTimeOutOfBounds() throws Exception {
     assertThat(run("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP '2016-06-27 00:00:00' AND __time < TIMESTAMP"
-        + " '2016-06-27 01:00:00' " + SELECT + " PARTITIONED BY HOUR")).isEqualTo("FAILED");
+        + " '2016-06-27 01:00:00' " + SAMPLED_SELECT + " PARTITIONED BY HOUR")).isEqualTo("FAILED");
     JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
     assertThat(error.path("errorCode").asText()).isEqualTo("InsertTimeOutOfBounds");
     assertThat(error.path("interval").asText()).isIn("2016-06-27T01:00:00.000Z/2016-06-27T02:00:00.000Z",
@@ -92,8 +89,8 @@ class ReplaceAndAppendIT {
 
   @Test
   void failsAnInsertAtAnotherGranularityOverExistingChunksWithInsertCannotAllocateSegment() throws Exception {
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
-    assertThat(run("INSERT INTO w " + SELECT + " PARTITIONED BY MONTH")).isEqualTo("FAILED");
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY DAY")).isEqualTo("SUCCESS");
+    assertThat(run("INSERT INTO w " + SAMPLED_SELECT + " PARTITIONED BY MONTH")).isEqualTo("FAILED");
     assertThat(lastReport().at("/multiStageQuery/payload/status/errorReport/error/errorCode").asText())
         .isEqualTo("InsertCannotAllocateSegment");
     assertThat(count()).isEqualTo(20);
@@ -102,7 +99,7 @@ class ReplaceAndAppendIT {
   @Test
   void rejectsOverwriteBoundsNotAlignedWithTheGranularity() throws Exception {
     HttpResponse<String> response = post("/druid/v2/sql/task", body("REPLACE INTO w OVERWRITE WHERE __time >= TIMESTAMP"
-        + " '2016-06-27 00:00:00' AND __time <= TIMESTAMP '2016-06-28 00:00:00' " + SELECT + " PARTITIONED BY DAY"));
+        + " '2016-06-27 00:00:00' AND __time <= TIMESTAMP '2016-06-28 00:00:00' " + SAMPLED_SELECT + " PARTITIONED BY DAY"));
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).at("/error/errorMessage").asText()).isEqualTo(
         "OVERWRITE WHERE clause identified interval [2016-06-27T00:00:00.000Z/2016-06-28T00:00:00.001Z] which is not"

@@ -1,5 +1,6 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.SAMPLED_EXTERN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RollupIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("src/test/resources/data").toAbsolutePath();
-  private static final String EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA
-      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
-      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
   private static final String HOURLY = "INSERT INTO r SELECT TIME_FLOOR(TIME_PARSE(\"timestamp\"), 'PT1H') AS __time,"
-      + " COUNT(*) AS \"count\", SUM(added) AS sum_added FROM " + EXTERN + " GROUP BY 1 PARTITIONED BY DAY";
+      + " COUNT(*) AS \"count\", SUM(added) AS sum_added FROM " + SAMPLED_EXTERN + " GROUP BY 1 PARTITIONED BY DAY";
 
   @TempDir
   Path dataDir;

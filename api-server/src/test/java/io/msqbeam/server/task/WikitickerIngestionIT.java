@@ -1,5 +1,8 @@
 package io.msqbeam.server.task;
 
+import static io.msqbeam.server.task.SampleData.WIKITICKER_BASE_DIR;
+import static io.msqbeam.server.task.SampleData.WIKITICKER_EXTERN;
+import static io.msqbeam.server.task.SampleData.wikitickerInsert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,17 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WikitickerIngestionIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DATA = Path.of("../examples/data").toAbsolutePath().normalize();
-  private static final String SIGNATURE = "[{\"name\":\"time\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\"},"
-      + "{\"name\":\"cityName\",\"type\":\"string\"},{\"name\":\"comment\",\"type\":\"string\"},"
-      + "{\"name\":\"countryIsoCode\",\"type\":\"string\"},{\"name\":\"countryName\",\"type\":\"string\"},"
-      + "{\"name\":\"isAnonymous\",\"type\":\"string\"},{\"name\":\"isMinor\",\"type\":\"string\"},"
-      + "{\"name\":\"isNew\",\"type\":\"string\"},{\"name\":\"isRobot\",\"type\":\"string\"},"
-      + "{\"name\":\"isUnpatrolled\",\"type\":\"string\"},{\"name\":\"metroCode\",\"type\":\"long\"},"
-      + "{\"name\":\"namespace\",\"type\":\"string\"},{\"name\":\"page\",\"type\":\"string\"},"
-      + "{\"name\":\"regionIsoCode\",\"type\":\"string\"},{\"name\":\"regionName\",\"type\":\"string\"},"
-      + "{\"name\":\"user\",\"type\":\"string\"},{\"name\":\"delta\",\"type\":\"long\"},"
-      + "{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
 
   /** Captures from a real Druid 33 (copied from shared/fixtures/druid-real/msq-task). */
   private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
@@ -40,22 +32,14 @@ class WikitickerIngestionIT {
   @TempDir
   Path dataDir;
 
-  private static String extern() {
-    return "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":\"wikiticker-2015-09-12-sampled.json.gz\"}',"
-        + "'{\"type\":\"json\"}','" + SIGNATURE + "'))";
-  }
 
-  private static String insert(String dataSource, String timeExpression) {
-    return "INSERT INTO " + dataSource + " SELECT " + timeExpression + " AS __time, * FROM " + extern()
-        + " PARTITIONED BY DAY";
-  }
 
   @Test
   void ingestsWikitickerAndServesItsStatusReportsAndQueries() throws Exception {
     ServerComponents server = start();
     TaskApi api = new TaskApi(server);
 
-    HttpResponse<String> submit = api.post("/druid/v2/sql/task", body(insert("wikipedia", "TIME_PARSE(\"time\")"), "msq-a"));
+    HttpResponse<String> submit = api.post("/druid/v2/sql/task", body(wikitickerInsert("wikipedia", "TIME_PARSE(\"time\")"), "msq-a"));
     assertThat(submit.statusCode()).isEqualTo(202);
     assertThat(submit.body()).isEqualTo("{\"taskId\":\"query-msq-a\",\"state\":\"RUNNING\"}");
 
@@ -108,7 +92,7 @@ class WikitickerIngestionIT {
     api.post("/druid/v2/sql/task", body("REPLACE INTO \"wikipedia\" OVERWRITE ALL\nSELECT TIME_PARSE(\"time\") AS"
         + " __time, channel, cityName, comment, countryIsoCode, countryName, isAnonymous, isMinor, isNew, isRobot,"
         + " isUnpatrolled, metroCode, namespace, page, regionIsoCode, regionName, \"user\", delta, added, deleted\n"
-        + "FROM TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + DATA + "\",\"filter\":"
+        + "FROM TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + WIKITICKER_BASE_DIR + "\",\"filter\":"
         + "\"wikiticker-2015-09-12-sampled.json.gz\"}', '{\"type\":\"json\"}')) EXTEND (\"time\" VARCHAR,"
         + " \"channel\" VARCHAR, \"cityName\" VARCHAR, \"comment\" VARCHAR, \"countryIsoCode\" VARCHAR,"
         + " \"countryName\" VARCHAR, \"isAnonymous\" VARCHAR, \"isMinor\" VARCHAR, \"isNew\" VARCHAR, \"isRobot\""
@@ -120,7 +104,7 @@ class WikitickerIngestionIT {
     assertThat(server.metadataStore().segments().usedSegments("wikipedia")).hasSize(1);
 
     // A runtime fault: the task fails with InsertTimeNull and publishes nothing.
-    api.post("/druid/v2/sql/task", body(insert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
+    api.post("/druid/v2/sql/task", body(wikitickerInsert("wikipedia_err", "TIME_PARSE(\"channel\")"), "e6"));
     JsonNode failed = api.awaitTerminal("query-e6");
     assertThat(failed.path("statusCode").asText()).isEqualTo("FAILED");
     assertThat(failed.path("errorMsg").asText())
@@ -132,7 +116,7 @@ class WikitickerIngestionIT {
         .isEqualTo(400);
 
     // Shutdown: the task ends FAILED/Canceled and nothing is published.
-    api.post("/druid/v2/sql/task", body(insert("wikipedia_shutdown", "TIME_PARSE(\"time\")"), "f"));
+    api.post("/druid/v2/sql/task", body(wikitickerInsert("wikipedia_shutdown", "TIME_PARSE(\"time\")"), "f"));
     HttpResponse<String> shutdown = api.post("/druid/indexer/v1/task/query-f/shutdown", "");
     assertThat(shutdown.statusCode()).isEqualTo(200);
     assertThat(shutdown.body()).isEqualTo("{\"task\":\"query-f\"}");
@@ -166,7 +150,7 @@ class WikitickerIngestionIT {
     try {
       // Fixture msq-b: GROUP BY hour, channel, countryName gives 2,118 rows in 24 HOUR segments.
       api.post("/druid/v2/sql/task", body("INSERT INTO \"wikipedia_rollup\"\nSELECT TIME_FLOOR(TIME_PARSE(\"time\"),"
-          + " 'PT1H') AS __time, channel, countryName, COUNT(*) AS \"count\", SUM(added) AS sum_added\nFROM " + extern()
+          + " 'PT1H') AS __time, channel, countryName, COUNT(*) AS \"count\", SUM(added) AS sum_added\nFROM " + WIKITICKER_EXTERN
           + "\nGROUP BY 1, 2, 3\nPARTITIONED BY HOUR\nCLUSTERED BY channel", "msq-b"));
       assertThat(api.awaitTerminal("query-msq-b").path("statusCode").asText()).isEqualTo("SUCCESS");
       assertThat(server.metadataStore().segments().usedSegments("wikipedia_rollup")).hasSize(24);
@@ -175,7 +159,7 @@ class WikitickerIngestionIT {
 
       // Fixture msq-d2: SELECT from EXTERN with a filter and LIMIT 5 on the task engine.
       api.post("/druid/v2/sql/task", body("SELECT TIME_PARSE(\"time\") AS __time, channel, page, added\nFROM "
-          + extern() + "\nWHERE channel = '#en.wikipedia'\nLIMIT 5", "msq-d2"));
+          + WIKITICKER_EXTERN + "\nWHERE channel = '#en.wikipedia'\nLIMIT 5", "msq-d2"));
       assertThat(api.awaitTerminal("query-msq-d2").path("statusCode").asText()).isEqualTo("SUCCESS");
       JsonNode results = JSON.readTree(api.get("/druid/indexer/v1/task/query-msq-d2/reports").body())
           .at("/multiStageQuery/payload/results");
@@ -200,13 +184,13 @@ class WikitickerIngestionIT {
           + "\"errorMessage\":\"Non-query expression encountered in illegal context\",\"context\":{\"sourceType\":\"sql\"}}}");
 
       HttpResponse<String> noPartition = api.post("/druid/v2/sql/task",
-          body("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + extern(), "e2"));
+          body("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + WIKITICKER_EXTERN, "e2"));
       assertThat(noPartition.statusCode()).isEqualTo(400);
       assertThat(JSON.readTree(noPartition.body()).at("/error/errorMessage").asText())
           .isEqualTo("Operation [INSERT] requires a PARTITIONED BY to be explicitly defined, but none was found.");
 
       HttpResponse<String> unknownColumn = api.post("/druid/v2/sql/task",
-          body("INSERT INTO w\nSELECT TIME_PARSE(\"time\") AS __time, no_such_column FROM " + extern() + " PARTITIONED BY DAY", "e5"));
+          body("INSERT INTO w\nSELECT TIME_PARSE(\"time\") AS __time, no_such_column FROM " + WIKITICKER_EXTERN + " PARTITIONED BY DAY", "e5"));
       assertThat(unknownColumn.statusCode()).isEqualTo(400);
       JsonNode error = JSON.readTree(unknownColumn.body()).path("error");
       assertThat(error.path("errorMessage").asText()).isEqualTo("Column 'no_such_column' not found in any table (line [2], column [38])");

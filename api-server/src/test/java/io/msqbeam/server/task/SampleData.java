@@ -1,0 +1,45 @@
+package io.msqbeam.server.task;
+
+import java.nio.file.Path;
+
+/**
+ * The inputs the end-to-end tests ingest, as SQL fragments: Druid's 20-row {@code wikipedia-sampled.json}
+ * (2016-06-27, 10/4/6 rows in hours 00/01/02) and the 39,244-row wikiticker sample of the quickstart.
+ */
+final class SampleData {
+  private static final Path SAMPLED_DIR = Path.of("src/test/resources/data").toAbsolutePath();
+  private static final Path WIKITICKER_DIR = Path.of("../examples/data").toAbsolutePath().normalize();
+
+  /** EXTERN over the 20-row sample, with its timestamp, channel and added columns. */
+  static final String SAMPLED_EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + SAMPLED_DIR
+      + "\",\"filter\":\"wikipedia-sampled.json\"}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"added\",\"type\":\"long\"}]'))";
+  static final String SAMPLED_SELECT =
+      "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + SAMPLED_EXTERN;
+
+  /** The wikiticker directory, for statements that name it themselves (e.g. EXTERN with EXTEND). */
+  static final Path WIKITICKER_BASE_DIR = WIKITICKER_DIR;
+
+  private static final String WIKITICKER_SIGNATURE = "[{\"name\":\"time\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"cityName\",\"type\":\"string\"},"
+      + "{\"name\":\"comment\",\"type\":\"string\"},{\"name\":\"countryIsoCode\",\"type\":\"string\"},"
+      + "{\"name\":\"countryName\",\"type\":\"string\"},{\"name\":\"isAnonymous\",\"type\":\"string\"},"
+      + "{\"name\":\"isMinor\",\"type\":\"string\"},{\"name\":\"isNew\",\"type\":\"string\"},"
+      + "{\"name\":\"isRobot\",\"type\":\"string\"},{\"name\":\"isUnpatrolled\",\"type\":\"string\"},"
+      + "{\"name\":\"metroCode\",\"type\":\"long\"},{\"name\":\"namespace\",\"type\":\"string\"},"
+      + "{\"name\":\"page\",\"type\":\"string\"},{\"name\":\"regionIsoCode\",\"type\":\"string\"},"
+      + "{\"name\":\"regionName\",\"type\":\"string\"},{\"name\":\"user\",\"type\":\"string\"},"
+      + "{\"name\":\"delta\",\"type\":\"long\"},{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
+
+  /** EXTERN over the wikiticker sample with fixture msq-a's 20-column signature. */
+  static final String WIKITICKER_EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + WIKITICKER_DIR
+      + "\",\"filter\":\"wikiticker-2015-09-12-sampled.json.gz\"}','{\"type\":\"json\"}','" + WIKITICKER_SIGNATURE + "'))";
+
+  private SampleData() {}
+
+  /** Fixture msq-a's INSERT of every wikiticker column, with {@code timeExpression} as {@code __time}. */
+  static String wikitickerInsert(String dataSource, String timeExpression) {
+    return "INSERT INTO " + dataSource + " SELECT " + timeExpression + " AS __time, * FROM " + WIKITICKER_EXTERN
+        + " PARTITIONED BY DAY";
+  }
+}
