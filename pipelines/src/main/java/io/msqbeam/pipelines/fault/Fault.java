@@ -108,6 +108,30 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
         + maxWarnings + ")", fields);
   }
 
+  /**
+   * A string with a NUL reached a frame (Druid's {@code InvalidNullByteFault}); every field may be
+   * null when unknown. Druid's {@code position} is the NUL's 0-based offset in the UTF-8 bytes (its
+   * javadoc says 1-based, its tests and code say otherwise).
+   */
+  public static Fault invalidNullByte(String source, Long rowNumber, String column, String value, Integer position) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    putIfNotNull(fields, "source", source);
+    putIfNotNull(fields, "rowNumber", rowNumber);
+    putIfNotNull(fields, "column", column);
+    putIfNotNull(fields, "value", value);
+    putIfNotNull(fields, "position", position);
+    return new Fault("InvalidNullByte", "Invalid null byte at source[" + source + "], rowNumber[" + rowNumber
+        + "], column[" + column + "], value[" + value + "], position[" + position + "]. Consider sanitizing the"
+        + " input string column using \"REPLACE(\"" + column + "\", U&'\\0000', '') AS " + column
+        + "\" or setting 'removeNullBytes' to true in the query context.", fields);
+  }
+
+  private static void putIfNotNull(Map<String, Object> fields, String name, Object value) {
+    if (value != null) {
+      fields.put(name, value);
+    }
+  }
+
   /** Druid's task status {@code errorMsg}: {@code "<errorCode>: <errorMessage>"}. */
   public String statusMessage() {
     return errorCode + ": " + errorMessage;

@@ -6,6 +6,7 @@ import io.msqbeam.pipelines.input.InputSplits;
 import io.msqbeam.pipelines.segment.SegmentReader;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.InputSpec;
+import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.TableInputSpec;
 import java.util.Set;
@@ -38,13 +39,14 @@ final class InProcessInputs {
     this.cancelled = cancelled;
   }
 
-  /** Reads the input of {@code stage}, the plan's first, into {@code sink}. */
-  void read(StageDefinition stage, InProcessRowSink sink) {
+  /** Reads the input of the plan's first stage into {@code sink}. */
+  void read(QueryPlan plan, InProcessRowSink sink) {
+    StageDefinition stage = plan.stages().get(0);
     int stageNumber = stage.stageNumber();
     InputSpec input = stage.input().get(0);
     try {
       if (input instanceof ExternalInputSpec external) {
-        readExternal(stageNumber, external, sink);
+        readExternal(stageNumber, external, NullByteGuard.forStage(plan, stage), sink);
       } else if (input instanceof TableInputSpec table) {
         readTable(stageNumber, table, InProcessColumns.required(stage), sink);
       } else {
@@ -55,8 +57,9 @@ final class InProcessInputs {
     }
   }
 
-  private void readExternal(int stageNumber, ExternalInputSpec external, InProcessRowSink sink) {
-    ReadExternalFn reader = new ReadExternalFn(stageNumber, external);
+  private void readExternal(int stageNumber, ExternalInputSpec external, NullByteGuard nullBytes,
+      InProcessRowSink sink) {
+    ReadExternalFn reader = new ReadExternalFn(stageNumber, external, 0, nullBytes);
     DoFnInvokers.tryInvokeSetupFor(reader, OPTIONS);
     DoFn.OutputReceiver<Object[]> receiver = new DoFn.OutputReceiver<>() {
       @Override

@@ -97,7 +97,7 @@ public final class InProcessPlanExecutor {
       for (int i = plan.stages().size() - 1; i >= 0; i--) {
         chain = stage(plan, plan.stages().get(i), counters, chain);
       }
-      new InProcessInputs(segments, counters, cancelled).read(plan.stages().get(0), chain);
+      new InProcessInputs(segments, counters, cancelled).read(plan, chain);
       chain.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot restore the metrics environment", e);

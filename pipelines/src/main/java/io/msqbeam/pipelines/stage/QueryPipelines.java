@@ -86,7 +86,8 @@ public final class QueryPipelines {
     String name = "Stage" + n + "-";
     InputSpec input = stage.input().get(0);
     if (stage.processor() instanceof ScanProcessor scan) {
-      return readInput(pipeline, n, input, settings, maxParseExceptions(scan.query().context()))
+      return readInput(pipeline, n, input, settings, maxParseExceptions(scan.query().context()),
+          NullByteGuard.forStage(plan, stage))
           .apply(name + "scan", ParDo.of(new ScanFn(n, inputSignature(plan, input), scan.query())))
           .setCoder(RowCoder.of(stage.signature()));
     }
@@ -98,7 +99,7 @@ public final class QueryPipelines {
         KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature),
             new AccumulatorCoder(query.aggregations()));
         PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, settings,
-            maxParseExceptions(query.context()))
+            maxParseExceptions(query.context()), NullByteGuard.forStage(plan, stage))
             .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
             .setCoder(kvCoder);
         PCollection<KV<Object[], Object[]>> combined;
@@ -213,14 +214,14 @@ public final class QueryPipelines {
   }
 
   private static PCollection<Object[]> readInput(Pipeline pipeline, int stageNumber, InputSpec input,
-      PipelineSettings settings, long maxParseExceptions) {
+      PipelineSettings settings, long maxParseExceptions, NullByteGuard nullBytes) {
     String name = "Stage" + stageNumber + "-";
     if (input instanceof ExternalInputSpec external) {
         List<InputSplit> splits = InputSplits.of(external.inputSource());
         return pipeline
             .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
             .apply(name + "spread", Reshuffle.viaRandomKey())
-            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external, maxParseExceptions)))
+            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external, maxParseExceptions, nullBytes)))
             .setCoder(RowCoder.of(external.signature()));
     }
     if (input instanceof TableInputSpec table) {

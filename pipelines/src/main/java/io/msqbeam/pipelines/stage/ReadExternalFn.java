@@ -38,6 +38,8 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   /** Unparseable rows tolerated (context maxParseExceptions): 0 fails on the first, -1 never fails. */
   private final long maxParseExceptions;
   private transient long localParseWarnings;
+  /** Druid's NUL-character rule for this stage, or null (see {@link NullByteGuard}). */
+  private final NullByteGuard nullBytes;
 
   /** A strict reader: the first unparseable row fails the task (Druid's default, maxParseExceptions 0). */
   ReadExternalFn(int stageNumber, ExternalInputSpec spec) {
@@ -45,11 +47,16 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   }
 
   ReadExternalFn(int stageNumber, ExternalInputSpec spec, long maxParseExceptions) {
-    this(stageNumber, spec.signature(), spec.inputFormat(), maxParseExceptions);
+    this(stageNumber, spec, maxParseExceptions, null);
+  }
+
+  ReadExternalFn(int stageNumber, ExternalInputSpec spec, long maxParseExceptions, NullByteGuard nullBytes) {
+    this(stageNumber, spec.signature(), spec.inputFormat(), maxParseExceptions, nullBytes);
   }
 
   private ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputFormat format,
-      long maxParseExceptions) {
+      long maxParseExceptions, NullByteGuard nullBytes) {
+    this.nullBytes = nullBytes;
     this.signature = List.copyOf(signature);
     this.format = format;
     this.maxParseExceptions = maxParseExceptions;
@@ -78,6 +85,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
       LineReader lines = new LineReader(in);
       long lineNumber = 0;
       long counted = 0;
+      long rowNumber = 0;
       while (lines.next()) {
         lineNumber++;
         Object[] row;
@@ -98,6 +106,10 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         }
         if (row == null) {
           continue;
+        }
+        rowNumber++;
+        if (nullBytes != null) {
+          nullBytes.apply(row, rowNumber);
         }
         out.output(row);
         rows.inc();

@@ -1,0 +1,132 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MSQ faults raised by the values of the data an ingestion reads, end to end over one server: the task
+ * fails with Druid's code, message and fields and publishes nothing; the context options that avoid
+ * the fault make the same data ingest, read back with SQL.
+ */
+class InputDataFaultsIT {
+  /** Druid's MSQ test file: a header, then three rows; the first agent_category ends in a NUL. */
+  private static final Path NULL_BYTE_CSV = Path.of("src/test/resources/data/null-byte-string.csv").toAbsolutePath();
+
+  @TempDir
+  static Path dataDir;
+  private static ServerComponents server;
+  private static TaskApi api;
+  private static int tasks;
+
+  @BeforeAll
+  static void start() {
+    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    api = new TaskApi(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String nullByteExtern() {
+    return "TABLE(EXTERN('{\"type\":\"local\",\"files\":[\"" + NULL_BYTE_CSV + "\"]}',"
+        + "'{\"type\":\"csv\",\"findColumnsFromHeader\":true}',"
+        + "'[{\"name\":\"timestamp\",\"type\":\"string\"},{\"name\":\"agent_category\",\"type\":\"string\"},"
+        + "{\"name\":\"agent_type\",\"type\":\"string\"},{\"name\":\"browser\",\"type\":\"string\"}]'))";
+  }
+
+  /** The data rows of the csv file (header dropped), split into fields. */
+  private static List<String[]> csvRows() throws Exception {
+    List<String> lines = Files.readAllLines(NULL_BYTE_CSV, StandardCharsets.UTF_8);
+    return lines.subList(1, lines.size()).stream().map(line -> line.split(",", -1)).toList();
+  }
+
+  @Test
+  void failsOnANullByteInAWrittenStringWithDruidsFields() throws Exception {
+    List<String[]> rows = csvRows();
+    int failing = 0;
+    while (rows.get(failing)[1].indexOf('\0') < 0) {
+      failing++;
+    }
+    String value = rows.get(failing)[1];
+
+    JsonNode status = run("INSERT INTO nb SELECT FLOOR(TIME_PARSE(\"timestamp\") TO MINUTE) AS __time, agent_category"
+        + " FROM " + nullByteExtern() + " PARTITIONED BY ALL", Map.of());
+
+    assertThat(status.path("statusCode").asText()).isEqualTo("FAILED");
+    JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
+    String source = "external input source: LocalInputSource{baseDir=\"null\", filter=null, files=[" + NULL_BYTE_CSV
+        + "]}";
+    assertThat(error.path("errorCode").asText()).isEqualTo("InvalidNullByte");
+    assertThat(error.path("source").asText()).isEqualTo(source);
+    assertThat(error.path("rowNumber").asInt()).isEqualTo(failing + 1);
+    assertThat(error.path("column").asText()).isEqualTo("agent_category");
+    assertThat(error.path("value").asText()).isEqualTo(value);
+    assertThat(error.path("position").asInt()).isEqualTo(value.indexOf('\0'));
+    assertThat(error.path("errorMessage").asText()).isEqualTo("Invalid null byte at source[" + source
+        + "], rowNumber[" + (failing + 1) + "], column[agent_category], value[" + value + "], position["
+        + value.indexOf('\0') + "]. Consider sanitizing the input string column using \"REPLACE(\"agent_category\","
+        + " U&'\\0000', '') AS agent_category\" or setting 'removeNullBytes' to true in the query context.");
+    assertThat(status.path("errorMsg").asText()).startsWith("InvalidNullByte: Invalid null byte at source[");
+    assertThat(server.metadataStore().segments().usedSegments("nb")).isEmpty();
+  }
+
+  @Test
+  void reportsTheProjectedValueUnderItsOutputName() throws Exception {
+    JsonNode status = run("INSERT INTO nb2 SELECT TIME_PARSE(\"timestamp\") AS __time,"
+        + " UPPER(agent_category) AS category FROM " + nullByteExtern() + " PARTITIONED BY ALL", Map.of());
+
+    assertThat(status.path("statusCode").asText()).isEqualTo("FAILED");
+    JsonNode error = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
+    String raw = csvRows().stream().map(r -> r[1]).filter(v -> v.indexOf('\0') >= 0).findFirst().orElseThrow();
+    assertThat(error.path("column").asText()).isEqualTo("category");
+    assertThat(error.path("value").asText()).isEqualTo(raw.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  @Test
+  void ingestsWhenTheNullByteIsNotWrittenOrRemoved() throws Exception {
+    List<String[]> rows = csvRows();
+    // The NUL sits in a column the statement does not write.
+    assertThat(run("INSERT INTO nb3 SELECT TIME_PARSE(\"timestamp\") AS __time, browser FROM " + nullByteExtern()
+        + " PARTITIONED BY ALL", Map.of()).path("statusCode").asText()).isEqualTo("SUCCESS");
+    // Cleaned by the expression Druid's message suggests.
+    assertThat(run("INSERT INTO nb4 SELECT TIME_PARSE(\"timestamp\") AS __time,"
+        + " REPLACE(agent_category, U&'\\0000', '') AS agent_category FROM " + nullByteExtern()
+        + " PARTITIONED BY ALL", Map.of()).path("statusCode").asText()).isEqualTo("SUCCESS");
+    // Stripped by the context option.
+    assertThat(run("INSERT INTO nb5 SELECT TIME_PARSE(\"timestamp\") AS __time, agent_category FROM "
+        + nullByteExtern() + " PARTITIONED BY ALL", Map.of("removeNullBytes", true)).path("statusCode").asText())
+        .isEqualTo("SUCCESS");
+
+    List<String> expected = rows.stream().map(r -> r[1].replace("\0", "")).sorted().toList();
+    for (String table : List.of("nb4", "nb5")) {
+      JsonNode read = api.sqlArray("SELECT agent_category FROM " + table + " ORDER BY agent_category");
+      assertThat(read).hasSize(rows.size());
+      for (int i = 0; i < expected.size(); i++) {
+        assertThat(read.get(i).get(0).asText()).as(table).isEqualTo(expected.get(i));
+      }
+    }
+  }
+
+  private static JsonNode run(String sql, Map<String, Object> context) throws Exception {
+    return api.run(sql, "in" + (++tasks), context);
+  }
+
+  private static JsonNode lastReport() throws Exception {
+    return api.report("query-in" + tasks);
+  }
+}
