@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * MSQ faults raised by the values of the data an ingestion reads, end to end over one server: the task
- * fails with Druid's code, message and fields and publishes nothing; the context options that avoid
- * the fault make the same data ingest, read back with SQL.
+ * MSQ faults raised by what an ingestion reads and writes (NUL characters, reserved column names, rows
+ * larger than a frame), end to end over one server: the task fails with Druid's code, message and
+ * fields and publishes nothing; what avoids the fault makes the same data ingest, read back with SQL.
  */
 class InputDataFaultsIT {
   /** Druid's MSQ test file: a header, then three rows; the first agent_category ends in a NUL. */
@@ -120,6 +120,63 @@ class InputDataFaultsIT {
         assertThat(read.get(i).get(0).asText()).as(table).isEqualTo(expected.get(i));
       }
     }
+  }
+
+  /** One inline JSON row with the given fields, declared as strings. */
+  private static String inlineRow(String... names) {
+    StringBuilder data = new StringBuilder("{");
+    StringBuilder signature = new StringBuilder("[");
+    for (int i = 0; i < names.length; i++) {
+      data.append(i == 0 ? "" : ",").append("\\\"").append(names[i]).append("\\\":\\\"v").append(i).append("\\\"");
+      signature.append(i == 0 ? "" : ",").append("{\"name\":\"").append(names[i]).append("\",\"type\":\"string\"}");
+    }
+    return "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + data + "}\"}','{\"type\":\"json\"}','" + signature
+        + "]'))";
+  }
+
+  @Test
+  void refusesAnInputColumnNamedLikeAnMsqInternalColumn() throws Exception {
+    for (String restricted : List.of("__bucket", "__boost")) {
+      JsonNode status = run("INSERT INTO cr SELECT TIME_PARSE('2024-01-01') AS __time, a, " + restricted + " FROM "
+          + inlineRow("a", restricted) + " PARTITIONED BY DAY", Map.of());
+      assertThat(status.path("statusCode").asText()).isEqualTo("FAILED");
+      assertThat(status.path("errorMsg").asText()).isEqualTo("ColumnNameRestricted: [" + restricted + "] column name is"
+          + " reserved for MSQ's internal purpose. Please retry the query after renaming the column.");
+      assertThat(lastReport().at("/multiStageQuery/payload/status/errorReport/error/columnName").asText())
+          .isEqualTo(restricted);
+    }
+    assertThat(server.metadataStore().segments().usedSegments("cr")).isEmpty();
+  }
+
+  @Test
+  void acceptsARestrictedNameAsAnOutputAliasAsRealDruidDoes() throws Exception {
+    JsonNode status = run("INSERT INTO ca SELECT TIME_PARSE('2024-01-01') AS __time, a AS __bucket FROM "
+        + inlineRow("a") + " PARTITIONED BY DAY", Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    assertThat(api.sqlArray("SELECT __bucket FROM ca").get(0).get(0).asText()).isEqualTo("v0");
+  }
+
+  @Test
+  void failsARowThatCannotFitInOneFrame() throws Exception {
+    int frame = 1_000_000;
+    JsonNode status = run("INSERT INTO big SELECT TIME_PARSE('2024-01-01') AS __time, REPEAT(a, " + (frame / 2 + 1)
+        + ") AS big FROM " + inlineRow("a") + " PARTITIONED BY DAY", Map.of());
+    // "v0" repeated: two bytes each, so the value alone is larger than the frame.
+    assertThat(status.path("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(status.path("errorMsg").asText())
+        .isEqualTo("RowTooLarge: Encountered row that cannot fit in a single frame (max frame size = 1,000,000)");
+    assertThat(lastReport().at("/multiStageQuery/payload/status/errorReport/error/maxFrameSize").asLong())
+        .isEqualTo(frame);
+    assertThat(server.metadataStore().segments().usedSegments("big")).isEmpty();
+
+    // Druid 34's maxFrameSize moves the bound; a row well inside it ingests whole.
+    assertThat(run("INSERT INTO small SELECT TIME_PARSE('2024-01-01') AS __time, REPEAT(a, 1000) AS big FROM "
+        + inlineRow("a") + " PARTITIONED BY DAY", Map.of("maxFrameSize", 1500)).path("errorMsg").asText())
+        .isEqualTo("RowTooLarge: Encountered row that cannot fit in a single frame (max frame size = 1,500)");
+    assertThat(run("INSERT INTO fits SELECT TIME_PARSE('2024-01-01') AS __time, REPEAT(a, " + frame * 9 / 20
+        + ") AS big FROM " + inlineRow("a") + " PARTITIONED BY DAY", Map.of()).path("statusCode").asText())
+        .isEqualTo("SUCCESS");
+    assertThat(api.sqlArray("SELECT LENGTH(big) FROM fits").get(0).get(0).asLong()).isEqualTo(2L * (frame * 9 / 20));
   }
 
   private static JsonNode run(String sql, Map<String, Object> context) throws Exception {

@@ -126,6 +126,16 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
         + "\" or setting 'removeNullBytes' to true in the query context.", fields);
   }
 
+  public static Fault columnNameRestricted(String columnName) {
+    return new Fault("ColumnNameRestricted", "[" + columnName + "] column name is reserved for MSQ's internal purpose."
+        + " Please retry the query after renaming the column.", Map.of("columnName", columnName));
+  }
+
+  public static Fault rowTooLarge(long maxFrameSize) {
+    return new Fault("RowTooLarge", String.format("Encountered row that cannot fit in a single frame (max frame size"
+        + " = %,d)", maxFrameSize), Map.of("maxFrameSize", maxFrameSize));
+  }
+
   private static void putIfNotNull(Map<String, Object> fields, String name, Object value) {
     if (value != null) {
       fields.put(name, value);

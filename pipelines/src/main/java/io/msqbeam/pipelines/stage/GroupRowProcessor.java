@@ -16,9 +16,12 @@ final class GroupRowProcessor {
 
   /** Finalizes accumulators (sketch → estimate) where the groups are complete: after the combine. */
   private final Aggregators finalizer;
+  /** Druid's RowTooLarge check on each output row. */
+  private final FrameRowLimit frameRowLimit;
 
   private GroupRowProcessor(RowExpression having, RowExpression[] postAggregations,
-      io.msqbeam.translator.plan.ColumnType[] postTypes, Aggregators finalizer) {
+      io.msqbeam.translator.plan.ColumnType[] postTypes, Aggregators finalizer, FrameRowLimit frameRowLimit) {
+    this.frameRowLimit = frameRowLimit;
     this.having = having;
     this.finalizer = finalizer;
     this.postAggregations = postAggregations;
@@ -32,13 +35,13 @@ final class GroupRowProcessor {
         query.postAggregations().stream().map(p -> new RowExpression(p.expression(), query.aggregateSignature()))
             .toArray(RowExpression[]::new),
         query.postAggregations().stream().map(p -> p.outputType()).toArray(io.msqbeam.translator.plan.ColumnType[]::new),
-        null);
+        null, FrameRowLimit.of(query.context()));
   }
 
   /** Keeps every group, finalizing its accumulators: the output of a groupByPreShuffle stage. */
   static GroupRowProcessor withoutHaving(GroupByQuery query) {
     return new GroupRowProcessor(null, new RowExpression[0], new io.msqbeam.translator.plan.ColumnType[0],
-        new Aggregators(query.aggregations()));
+        new Aggregators(query.aggregations()), FrameRowLimit.of(query.context()));
   }
 
   /** The output row of a group, or null when HAVING rejects it. */
@@ -51,12 +54,14 @@ final class GroupRowProcessor {
       return null;
     }
     if (postAggregations.length == 0) {
+      frameRowLimit.check(row);
       return row;
     }
     Object[] withPost = java.util.Arrays.copyOf(row, row.length + postAggregations.length);
     for (int i = 0; i < postAggregations.length; i++) {
       withPost[row.length + i] = postAggregations[i].evaluate(row, postTypes[i]);
     }
+    frameRowLimit.check(withPost);
     return withPost;
   }
 

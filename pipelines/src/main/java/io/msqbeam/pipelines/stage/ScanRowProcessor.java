@@ -18,6 +18,8 @@ final class ScanRowProcessor {
   private final ColumnType[] virtualTypes;
   /** For each output column: >= 0 an input position, < 0 the virtual column -(i+1). */
   private final int[] sources;
+  /** Druid's RowTooLarge check on each output row; null when none is asked for. */
+  private FrameRowLimit frameRowLimit;
 
   ScanRowProcessor(List<ColumnSignature> inputSignature, List<VirtualColumn> virtuals, String filterExpression,
       List<String> outputColumns) {
@@ -49,8 +51,10 @@ final class ScanRowProcessor {
 
   /** The processor of a scan stage: its query's virtual columns, filter and output columns. */
   static ScanRowProcessor of(List<ColumnSignature> inputSignature, ScanQuery query) {
-    return new ScanRowProcessor(inputSignature, query.virtualColumns(),
+    ScanRowProcessor processor = new ScanRowProcessor(inputSignature, query.virtualColumns(),
         query.filter() == null ? null : query.filter().expression(), query.columns());
+    processor.frameRowLimit = FrameRowLimit.of(query.context());
+    return processor;
   }
 
   /** The projected row, or null when the filter rejects the row. */
@@ -67,6 +71,9 @@ final class ScanRowProcessor {
         int v = -source - 1;
         out[i] = virtualColumns[v].evaluate(row, virtualTypes[v]);
       }
+    }
+    if (frameRowLimit != null) {
+      frameRowLimit.check(out);
     }
     return out;
   }
