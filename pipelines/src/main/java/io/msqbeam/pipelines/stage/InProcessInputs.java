@@ -39,18 +39,17 @@ final class InProcessInputs {
     this.cancelled = cancelled;
   }
 
-  /** Reads the input of the plan's first stage into {@code sink}. */
-  void read(QueryPlan plan, InProcessRowSink sink) {
-    StageDefinition stage = plan.stages().get(0);
+  /** Reads input {@code inputNumber} of {@code stage}, external data or a table, into {@code sink}. */
+  void read(QueryPlan plan, StageDefinition stage, int inputNumber, InProcessRowSink sink) {
     int stageNumber = stage.stageNumber();
-    InputSpec input = stage.input().get(0);
+    InputSpec input = stage.input().get(inputNumber);
     try {
       if (input instanceof ExternalInputSpec external) {
         readExternal(stageNumber, external, NullByteGuard.forStage(plan, stage), sink);
       } else if (input instanceof TableInputSpec table) {
         readTable(stageNumber, table, InProcessColumns.required(stage), sink);
       } else {
-        throw new IllegalArgumentException("The first stage reads external data or a table, not " + input);
+        throw new IllegalArgumentException("Only external data or a table is read here, not " + input);
       }
     } catch (EnoughRows e) {
       // The sink holds all the rows it needs; the rest of the input cannot change the answer.

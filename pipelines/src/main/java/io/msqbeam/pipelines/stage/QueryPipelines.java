@@ -86,7 +86,7 @@ public final class QueryPipelines {
     String name = "Stage" + n + "-";
     InputSpec input = stage.input().get(0);
     if (stage.processor() instanceof ScanProcessor scan) {
-      return readInput(pipeline, n, input, settings, maxParseExceptions(scan.query().context()),
+      return readInput(pipeline, n, input, outputs, settings, maxParseExceptions(scan.query().context()),
           NullByteGuard.forStage(plan, stage))
           .apply(name + "scan", ParDo.of(new ScanFn(n, inputSignature(plan, input), scan.query())))
           .setCoder(RowCoder.of(stage.signature()));
@@ -98,7 +98,7 @@ public final class QueryPipelines {
             query.outputSignature().size());
         KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature),
             new AccumulatorCoder(query.aggregations()));
-        PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, settings,
+        PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, outputs, settings,
             maxParseExceptions(query.context()), NullByteGuard.forStage(plan, stage))
             .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
             .setCoder(kvCoder);
@@ -213,9 +213,14 @@ public final class QueryPipelines {
     return value instanceof Number number ? number.longValue() : value == null ? 0 : Long.parseLong(value.toString());
   }
 
+  /** The rows of one stage input: external data or table segments read here, or an earlier stage's output. */
   private static PCollection<Object[]> readInput(Pipeline pipeline, int stageNumber, InputSpec input,
-      PipelineSettings settings, long maxParseExceptions, NullByteGuard nullBytes) {
+      List<PCollection<Object[]>> outputs, PipelineSettings settings, long maxParseExceptions,
+      NullByteGuard nullBytes) {
     String name = "Stage" + stageNumber + "-";
+    if (input instanceof StageInputSpec stage) {
+      return outputs.get(stage.stage());
+    }
     if (input instanceof ExternalInputSpec external) {
         List<InputSplit> splits = InputSplits.of(external.inputSource());
         return pipeline
@@ -233,7 +238,7 @@ public final class QueryPipelines {
               settings.workDir() + "/read-stage" + stageNumber)))
           .setCoder(RowCoder.of(table.signature()));
     }
-    throw new IllegalStateException("stage inputs are wired by their consumer");
+    throw new IllegalStateException("unknown input " + input);
   }
 
   private static List<ColumnSignature> inputSignature(QueryPlan plan, InputSpec input) {

@@ -5,15 +5,17 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
-import org.apache.calcite.rel.core.TableScan;
 
 /**
- * A relational tree taken apart into the parts a stage graph is built from, in Druid's order:
- * scan → where → select projection → aggregate → having → post-aggregation projection → sort.
- * Any part but the scan may be absent (null). Trees of any other shape are not plannable yet.
+ * One query level of a relational tree taken apart into the parts a chain of stages is built from,
+ * in Druid's order: source → where → select projection → aggregate → having → post-aggregation
+ * projection → sort. Any part but the source may be absent (null). The source is what is left
+ * below: a table scan, or a relation planned on its own (a subquery that does not collapse into
+ * this level, a union, a join), whose stage output this level reads, as Druid's MSQ reads a
+ * {@code query} data source through a stage input.
  */
 record QueryShape(
-    TableScan scan, Filter where, Project selectProject, Aggregate aggregate, Filter having, Project postProject,
+    RelNode source, Filter where, Project selectProject, Aggregate aggregate, Filter having, Project postProject,
     Sort sort) {
 
   static QueryShape of(RelNode rel) {
@@ -67,10 +69,6 @@ record QueryShape(
         node = f.getInput();
       }
     }
-    if (!(node instanceof TableScan scan)) {
-      throw Unplannable.because("SQL requires a query shape that is not supported yet: "
-          + rel.explain().replace('\n', ' ').trim());
-    }
-    return new QueryShape(scan, where, selectProject, aggregate, having, postProject, sort);
+    return new QueryShape(node, where, selectProject, aggregate, having, postProject, sort);
   }
 }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Project;
@@ -69,25 +70,47 @@ final class StageGraphBuilder {
   /** The stages, and for each field of the planned relation the final stage column that holds it. */
   record QueryStages(List<StageDefinition> stages, List<String> fieldColumns) {}
 
-  QueryStages build(QueryShape shape, boolean ingestion) {
-    InputSpec input = inputOf(shape.scan());
-    List<String> scanColumns = shape.scan().getRowType().getFieldNames();
-    DruidExpressions scanExpressions = new DruidExpressions(rexBuilder, scanColumns);
+  /**
+   * What a query level reads: its stage inputs (one, or several for a union or a join), and for
+   * each field of the source relation the input column that holds it.
+   */
+  record Source(List<InputSpec> inputs, List<String> columns) {}
+
+  QueryStages build(RelNode rel, boolean ingestion) {
+    List<String> fieldColumns = planLevel(rel);
+    return new QueryStages(List.copyOf(stages), fieldColumns);
+  }
+
+  /**
+   * Plans one query level (and, first, whatever it reads that is not a table) into stages appended
+   * to {@link #stages}; returns the final stage's column for each field of {@code rel}.
+   */
+  private List<String> planLevel(RelNode rel) {
+    QueryShape shape = QueryShape.of(rel);
+    if (shape.source() == rel && !(rel instanceof TableScan)) {
+      throw Unplannable.because("SQL requires a query shape that is not supported yet: "
+          + rel.explain().replace('\n', ' ').trim());
+    }
+    Source source = source(shape.source());
+    List<String> sourceColumns = source.columns();
+    InputSpec input = source.inputs().get(0);
+    ColumnNames names = ColumnNames.avoiding(sourceColumns);
+    DruidExpressions scanExpressions = new DruidExpressions(rexBuilder, sourceColumns);
     ExpressionFilter filter = shape.where() == null
         ? null : new ExpressionFilter(scanExpressions.toDruid(shape.where().getCondition()));
 
     List<RexNode> projects = shape.selectProject() != null
         ? shape.selectProject().getProjects()
-        : identity(shape.scan().getRowType());
+        : identity(shape.source().getRowType());
     List<VirtualColumn> virtualColumns = new ArrayList<>();
     List<String> projected = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (RexNode project : projects) {
       String name;
-      if (project instanceof RexInputRef ref && used.add(scanColumns.get(ref.getIndex()))) {
-        name = scanColumns.get(ref.getIndex());
+      if (project instanceof RexInputRef ref && used.add(sourceColumns.get(ref.getIndex()))) {
+        name = sourceColumns.get(ref.getIndex());
       } else {
-        name = "v" + virtualColumns.size();
+        name = names.virtualColumn(virtualColumns.size());
         used.add(name);
         virtualColumns.add(new VirtualColumn(name, scanExpressions.toDruid(project),
             DruidTypes.nativeType(project.getType(), name)));
@@ -108,32 +131,39 @@ final class StageGraphBuilder {
       addStage(List.of(input), new ScanProcessor(query), signature, null, workers);
       fieldColumns = projected;
     } else {
-      fieldColumns = addAggregation(shape, input, filter, virtualColumns, projected, projects);
+      fieldColumns = addAggregation(shape, input, filter, virtualColumns, projected, projects, names);
     }
 
     if (shape.sort() != null && !isTrivial(shape.sort())) {
       addSortAndLimit(shape.sort(), fieldColumns);
-    } else if (ingestion && shape.sort() != null && shape.sort().fetch != null) {
-      addSortAndLimit(shape.sort(), fieldColumns);
     }
-    return new QueryStages(List.copyOf(stages), fieldColumns);
+    return fieldColumns;
+  }
+
+  /** The input of a query level: a table or external data read directly, or a relation planned first. */
+  private Source source(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return new Source(List.of(inputOf(scan)), scan.getRowType().getFieldNames());
+    }
+    List<String> columns = planLevel(rel);
+    return new Source(List.of(new StageInputSpec(stages.size() - 1)), columns);
   }
 
   private List<String> addAggregation(
       QueryShape shape, InputSpec input, ExpressionFilter filter, List<VirtualColumn> virtualColumns,
-      List<String> projected, List<RexNode> projects) {
+      List<String> projected, List<RexNode> projects, ColumnNames names) {
     Aggregate aggregate = shape.aggregate();
     if (aggregate.getGroupSets().size() != 1) {
       throw Unplannable.because("GROUPING SETS are not supported yet");
     }
     List<DimensionSpec> dimensions = new ArrayList<>();
     for (int key : aggregate.getGroupSet()) {
-      dimensions.add(new DimensionSpec(projected.get(key), "d" + dimensions.size(),
+      dimensions.add(new DimensionSpec(projected.get(key), names.dimension(dimensions.size()),
           DruidTypes.nativeType(projects.get(key).getType(), projected.get(key))));
     }
     List<AggregatorSpec> aggregations = new ArrayList<>();
     for (AggregateCall call : aggregate.getAggCallList()) {
-      aggregations.add(aggregator(call, "a" + aggregations.size(), projected, projects));
+      aggregations.add(aggregator(call, names.aggregator(aggregations.size()), projected, projects));
     }
     GroupByQuery preQuery = new GroupByQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), virtualColumns,
         filter, dimensions, aggregations, null, nativeContext);
@@ -155,7 +185,7 @@ final class StageGraphBuilder {
         if (project instanceof RexInputRef ref) {
           mapped.add(outputNames.get(ref.getIndex()));
         } else {
-          String name = "p" + postAggregations.size();
+          String name = names.postAggregator(postAggregations.size());
           postAggregations.add(new VirtualColumn(name, postExpressions.toDruid(project),
               DruidTypes.nativeType(project.getType(), name)));
           mapped.add(name);

@@ -74,7 +74,7 @@ public final class StatementPlanner {
     RelRoot root = sqlToRel.convert(node);
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
-    StageGraphBuilder.QueryStages stages = builder.build(QueryShape.of(root.rel), false);
+    StageGraphBuilder.QueryStages stages = builder.build(root.rel, false);
     List<ColumnMapping> mappings = new ArrayList<>();
     List<String> sqlTypes = new ArrayList<>();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
@@ -134,7 +134,7 @@ public final class StatementPlanner {
 
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
-    StageGraphBuilder.QueryStages stages = builder.build(QueryShape.of(root.rel), true);
+    StageGraphBuilder.QueryStages stages = builder.build(root.rel, true);
 
     List<String> clusterBy = clusterColumns(ingest.getClusteredBy(), outputNames);
     List<ColumnMapping> mappings = new ArrayList<>();
@@ -224,7 +224,7 @@ public final class StatementPlanner {
 
   /** Calcite's nullable SUM: {@code CASE WHEN COUNT(x) = 0 THEN NULL ELSE $SUM0(x) END}, over aggregates. */
   private static final java.util.regex.Pattern NULLABLE_SUM =
-      java.util.regex.Pattern.compile("case_searched\\(\\(\"(a\\d+)\" == 0\\),null,\"(a\\d+)\"\\)");
+      java.util.regex.Pattern.compile("case_searched\\(\\(\"(_*a\\d+)\" == 0\\),null,\"(_*a\\d+)\"\\)");
 
   /**
    * The aggregator whose value the query column is: an aggregate itself, or the nullable-SUM

@@ -1,0 +1,114 @@
+package io.msqbeam.runners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msqbeam.pipelines.stage.JobOutputs;
+import io.msqbeam.pipelines.stage.PipelineSettings;
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.planner.StatementPlanner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * SQL beyond one scan/aggregate chain (subqueries, CTEs), with the same expected rows on every
+ * runner: a subclass per runner. The data is Druid's test table {@code foo} (its six rows, from
+ * {@code foo-rows.json}, with the multi-value {@code dim2} as the plain string Druid reads from it:
+ * {@code []} and a missing value are null), and the expected rows are worked out from those rows
+ * (and, where Druid's tests ask the same question, equal their answers).
+ */
+public abstract class QueryShapesConformanceTest {
+  private static final Duration DEADLINE = Duration.ofMinutes(3);
+  private static final String ROWS = String.join("\\n",
+      "{\"t\":\"2000-01-01\",\"dim1\":\"\",\"dim2\":\"a\",\"m1\":1.0,\"cnt\":1}",
+      "{\"t\":\"2000-01-02\",\"dim1\":\"10.1\",\"dim2\":null,\"m1\":2.0,\"cnt\":1}",
+      "{\"t\":\"2000-01-03\",\"dim1\":\"2\",\"dim2\":\"\",\"m1\":3.0,\"cnt\":1}",
+      "{\"t\":\"2001-01-01\",\"dim1\":\"1\",\"dim2\":\"a\",\"m1\":4.0,\"cnt\":1}",
+      "{\"t\":\"2001-01-02\",\"dim1\":\"def\",\"dim2\":\"abc\",\"m1\":5.0,\"cnt\":1}",
+      "{\"t\":\"2001-01-03\",\"dim1\":\"abc\",\"m1\":6.0,\"cnt\":1}");
+  /** Druid's {@code foo} as an inline EXTERN input; {@code $foo} in the queries below. */
+  public static final String FOO = "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + ROWS.replace("\"", "\\\"")
+      + "\"}','{\"type\":\"json\"}','[{\"name\":\"t\",\"type\":\"string\"},{\"name\":\"dim1\",\"type\":\"string\"},"
+      + "{\"name\":\"dim2\",\"type\":\"string\"},{\"name\":\"m1\",\"type\":\"double\"},"
+      + "{\"name\":\"cnt\",\"type\":\"long\"}]'))";
+
+  @TempDir
+  Path dir;
+
+  /** The runner under test, shared by the tests of a class. */
+  protected abstract Runner runner();
+
+  /**
+   * The cases: query, whether its order is fixed, expected rows. A slow runner's subclass hides this
+   * with a static {@code cases()} of its own that picks a few (JUnit looks the factory up from the
+   * concrete class).
+   */
+  public static Stream<Arguments> cases() {
+    return allCases().stream();
+  }
+
+  public static List<Arguments> allCases() {
+    List<Arguments> cases = new ArrayList<>();
+    // Druid's CalciteQueryTest#testExactCountDistinctUsingSubquery: four dim2 groups (null, '', a, abc).
+    cases.add(Arguments.of("SELECT SUM(cnt), COUNT(*) FROM (SELECT dim2, SUM(cnt) AS cnt FROM $foo GROUP BY dim2)",
+        true, rows(row(6, 4))));
+    cases.add(Arguments.of("SELECT COUNT(*) AS n FROM (SELECT dim2, COUNT(*) AS c FROM $foo GROUP BY dim2) WHERE c > 1",
+        true, rows(row(2))));
+    cases.add(Arguments.of("SELECT SUM(m1) AS s FROM (SELECT m1 FROM $foo ORDER BY m1 DESC LIMIT 3)",
+        true, rows(row(15.0))));
+    cases.add(Arguments.of("SELECT dim2, COUNT(*) AS c FROM (SELECT dim2, m1 FROM $foo ORDER BY m1 LIMIT 4)"
+        + " GROUP BY dim2 ORDER BY c DESC, dim2", true, rows(row("a", 2), row(null, 1), row("", 1))));
+    cases.add(Arguments.of("WITH g AS (SELECT dim2, COUNT(*) AS c FROM $foo GROUP BY dim2)"
+        + " SELECT MAX(c) AS most, MIN(c) AS least FROM g", true, rows(row(2, 1))));
+    cases.add(Arguments.of("SELECT c, COUNT(*) AS k FROM (SELECT dim2, COUNT(*) AS c FROM $foo GROUP BY dim2)"
+        + " GROUP BY c ORDER BY c", true, rows(row(1, 2), row(2, 2))));
+    cases.add(Arguments.of("SELECT COUNT(*) AS n FROM (SELECT c, COUNT(*) AS k FROM"
+        + " (SELECT dim2, COUNT(*) AS c FROM $foo GROUP BY dim2) GROUP BY c)", true, rows(row(2))));
+    cases.add(Arguments.of("SELECT UPPER(dim1) AS u, m1 * 2 AS twice FROM (SELECT dim1, m1 FROM $foo"
+        + " ORDER BY m1 DESC LIMIT 2) WHERE dim1 <> 'x'", false, rows(row("ABC", 12.0), row("DEF", 10.0))));
+    cases.add(Arguments.of("SELECT dim1, m1 FROM (SELECT dim1, m1 FROM $foo WHERE m1 > 2) WHERE dim1 <> ''"
+        + " ORDER BY m1 DESC LIMIT 2 OFFSET 1", true, rows(row("def", 5.0), row("1", 4.0))));
+    return cases;
+  }
+
+  static List<Object> row(Object... values) {
+    return Arrays.asList(values);
+  }
+
+  @SafeVarargs
+  static List<List<Object>> rows(List<Object>... rows) {
+    return List.of(rows);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("cases")
+  void returnsTheRowsTheDataHolds(String sql, boolean ordered, List<List<Object>> expected) throws Exception {
+    List<List<Object>> rows = run(sql.replace("$foo", FOO), Map.of());
+
+    if (ordered) {
+      assertThat(rows).containsExactlyElementsOf(expected);
+    } else {
+      assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  protected List<List<Object>> run(String sql, Map<String, Object> context) throws InterruptedException {
+    QueryPlan plan = new StatementPlanner(Catalog.empty())
+        .plan(sql, context, "query-" + runner().name(), "2024-02-01T00:00:00.000Z").plan();
+    RunningJob job = runner().submit(plan, new PipelineSettings(dir.resolve("out").toString(),
+        dir.resolve("work").toString(), dir.resolve("deep").toString()));
+    assertThat(job.await(DEADLINE)).as("%s failed: %s", runner().name(), job.failure()).isEqualTo(JobState.SUCCEEDED);
+    List<List<Object>> rows = new ArrayList<>();
+    JobOutputs.readResults(dir.resolve("out"), rows::add);
+    return rows;
+  }
+}
