@@ -3,6 +3,7 @@ package io.msqbeam.server;
 import io.msqbeam.server.cli.ServerCommandLine;
 import io.msqbeam.server.cli.UsageException;
 import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.server.http.PortInUseException;
 import io.msqbeam.server.metadata.MetadataStoreException;
 
@@ -31,10 +32,12 @@ public final class Main {
   /** Starts a server, or returns null after {@code --help}; exits the JVM on a bad command line or start. */
   private static ServerComponents start(String[] args, PrintStream out, PrintStream err) {
     ServerConfig config;
+    HttpInputSourceConfig httpInput;
     try {
       ServerCommandLine.Invocation invocation = ServerCommandLine.parse(args);
       if (invocation instanceof ServerCommandLine.RunServer run) {
         config = run.config();
+        httpInput = run.httpInput();
       } else {
         out.print(ServerCommandLine.usage());
         return null;
@@ -45,7 +48,7 @@ public final class Main {
       return null;
     }
     try {
-      ServerComponents components = ServerComponents.create(config);
+      ServerComponents components = ServerComponents.create(config, httpInput);
       components.start();
       out.println("msq-beam listening on http://" + config.host() + ":" + components.apiServer().port()
           + " (data dir " + config.dataDir().toAbsolutePath().normalize() + ")");

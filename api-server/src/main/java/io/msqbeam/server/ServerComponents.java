@@ -2,6 +2,7 @@ package io.msqbeam.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.server.http.ApiServer;
 import io.msqbeam.server.http.JsonMapper;
 import io.msqbeam.server.http.Routes;
@@ -55,7 +56,16 @@ public final class ServerComponents implements AutoCloseable {
    * @throws UncheckedIOException if a data directory cannot be created
    */
   public static ServerComponents create(ServerConfig config) {
+    return create(config, HttpInputSourceConfig.DEFAULT);
+  }
+
+  /**
+   * As {@link #create(ServerConfig)}, with {@code httpInput} deciding which URIs {@code http} input
+   * sources may read (Druid's {@code druid.ingestion.http.allowedProtocols}, plus allowed hosts).
+   */
+  public static ServerComponents create(ServerConfig config, HttpInputSourceConfig httpInput) {
     requireNonNull(config, "config is null");
+    requireNonNull(httpInput, "httpInput is null");
     createDirectories(config.deepStorageDir(), config.tmpDir());
     ObjectMapper jsonMapper = JsonMapper.create();
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
@@ -67,11 +77,11 @@ public final class ServerComponents implements AutoCloseable {
       TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner,
           catalog.forTaskEngine(),
           jsonMapper, config.tmpDir(), config.deepStorageDir().toAbsolutePath(), "localhost", config.port(),
-          config.taskSlots());
+          config.taskSlots(), httpInput);
       List<Routes> routes = List.of(
           new TaskResource(taskService, jsonMapper),
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
-              config.deepStorageDir().toAbsolutePath()));
+              config.deepStorageDir().toAbsolutePath(), httpInput));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
       return new ServerComponents(config, jsonMapper, metadataStore, apiServer, taskService, runner);
     } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.msqbeam.server.cli;
 
 import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Parses {@code server [--host H] [--port N] [--data-dir DIR] [--runner direct] [--task-slots N]} and
- * {@code --help}.
+ * Parses {@code server [--host H] [--port N] [--data-dir DIR] [--runner direct] [--task-slots N]
+ * [--http-allowed-protocols P,…] [--http-allowed-hosts H,…]} and {@code --help}.
  *
  * <p>The leading {@code server} word is optional, so both {@code bin/msq-beam server …} and a bare
  * {@code java … Main --port 9000} work. Flags take their value as the next argument or after {@code =}
@@ -24,10 +25,15 @@ public final class ServerCommandLine {
   /** What the command line asks for. */
   public sealed interface Invocation permits RunServer, ShowHelp {}
 
-  /** Start a server with this configuration. */
-  public record RunServer(ServerConfig config) implements Invocation {
+  /** Start a server with this configuration and this allow-list for {@code http} input sources. */
+  public record RunServer(ServerConfig config, HttpInputSourceConfig httpInput) implements Invocation {
     public RunServer {
       requireNonNull(config, "config is null");
+      requireNonNull(httpInput, "httpInput is null");
+    }
+
+    public RunServer(ServerConfig config) {
+      this(config, HttpInputSourceConfig.DEFAULT);
     }
   }
 
@@ -45,6 +51,7 @@ public final class ServerCommandLine {
     }
     List<String> flags = !args.isEmpty() && args.get(0).equals("server") ? args.subList(1, args.size()) : args;
     ServerConfig config = ServerConfig.defaults();
+    HttpInputSourceConfig httpInput = HttpInputSourceConfig.DEFAULT;
     for (int i = 0; i < flags.size(); i++) {
       String arg = flags.get(i);
       if (!arg.startsWith("--")) {
@@ -67,9 +74,13 @@ public final class ServerCommandLine {
       if (value == null || value.isEmpty()) {
         throw usage("option " + name + " needs a value");
       }
-      config = apply(config, name, value);
+      if (name.startsWith("--http-")) {
+        httpInput = applyHttp(httpInput, name, value);
+      } else {
+        config = apply(config, name, value);
+      }
     }
-    return new RunServer(config);
+    return new RunServer(config, httpInput);
   }
 
   /** The help text, listing every option with its default. */
@@ -87,13 +98,20 @@ public final class ServerCommandLine {
         "  --runner NAME      pipeline runner: " + String.join(", ", ServerConfig.RUNNERS)
             + " (default " + defaults.runner() + ")",
         "  --task-slots N     tasks that may run at once (default " + defaults.taskSlots() + ")",
+        "  --http-allowed-protocols P,...",
+        "                     URI schemes http input sources may read, Druid's",
+        "                     druid.ingestion.http.allowedProtocols (default "
+            + String.join(",", HttpInputSourceConfig.DEFAULT.allowedProtocols()) + ")",
+        "  --http-allowed-hosts H,...",
+        "                     hosts http input sources may read (default: any)",
         "  --help             print this help and exit",
         "");
   }
 
   private static boolean isFlag(String name) {
     return switch (name) {
-      case "--host", "--port", "--data-dir", "--runner", "--task-slots" -> true;
+      case "--host", "--port", "--data-dir", "--runner", "--task-slots", "--http-allowed-protocols",
+          "--http-allowed-hosts" -> true;
       default -> false;
     };
   }
@@ -111,6 +129,16 @@ public final class ServerCommandLine {
     } catch (IllegalArgumentException e) {
       // ServerConfig's invariants are worded for the user; report them as a usage error.
       throw usage(e.getMessage());
+    }
+  }
+
+  private static HttpInputSourceConfig applyHttp(HttpInputSourceConfig httpInput, String name, String value) {
+    List<String> values = List.of(value.split(","));
+    try {
+      return name.equals("--http-allowed-protocols") ? httpInput.withAllowedProtocols(values)
+          : httpInput.withAllowedHosts(values);
+    } catch (IllegalArgumentException e) {
+      throw usage(name + ": " + e.getMessage());
     }
   }
 

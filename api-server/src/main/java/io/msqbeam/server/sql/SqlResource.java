@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.msqbeam.pipelines.stage.PipelineSettings;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.runners.JobState;
 import io.msqbeam.server.runner.RunnerSelection;
 import io.msqbeam.runners.RunningJob;
@@ -42,6 +43,8 @@ public final class SqlResource implements Routes {
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
 
   private final Catalog catalog;
+  /** What {@code http} input sources may read (the server's allow-list). */
+  private final HttpInputSourceConfig httpInput;
   private final RunnerSelection runners;
   private final ObjectMapper json;
   private final SqlQueryReader reader;
@@ -49,7 +52,9 @@ public final class SqlResource implements Routes {
   private final Path tmpDir;
   private final Path deepStorageDir;
 
-  public SqlResource(Catalog catalog, RunnerSelection runners, ObjectMapper json, Path tmpDir, Path deepStorageDir) {
+  public SqlResource(Catalog catalog, RunnerSelection runners, ObjectMapper json, Path tmpDir, Path deepStorageDir,
+      HttpInputSourceConfig httpInput) {
+    this.httpInput = httpInput;
     this.catalog = catalog;
     this.runners = runners;
     this.json = json;
@@ -116,7 +121,7 @@ public final class SqlResource implements Routes {
           value.isNull() || value.isMissingNode() ? null : value.isNumber() ? value.numberValue()
               : value.isBoolean() ? (Object) value.booleanValue() : value.asText()));
     }
-    PlannedStatement statement = new StatementPlanner(catalog)
+    PlannedStatement statement = new StatementPlanner(catalog, httpInput)
         .plan(request.query(), request.context(), parameters, "sql-" + sqlQueryId, Instant.now().toString());
     return switch (statement.kind()) {
       case SELECT -> statement;

@@ -8,6 +8,7 @@ import io.msqbeam.pipelines.input.InputSplits;
 import io.msqbeam.pipelines.segment.WrittenSegment;
 import io.msqbeam.pipelines.stage.JobOutputs;
 import io.msqbeam.pipelines.stage.PipelineSettings;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.runners.JobState;
 import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.RunningJob;
@@ -54,6 +55,8 @@ public final class TaskService implements AutoCloseable {
   private static final String TASK_TYPE = "query_controller";
 
   private final TaskStore tasks;
+  /** What {@code http} input sources may read (the server's allow-list). */
+  private final HttpInputSourceConfig httpInput;
   private final SegmentStore segments;
   private final RunnerSelection runners;
   private final MetadataCatalog catalog;
@@ -73,7 +76,9 @@ public final class TaskService implements AutoCloseable {
   private final Map<String, java.util.concurrent.locks.ReentrantLock> dataSourceLocks = new ConcurrentHashMap<>();
 
   public TaskService(TaskStore tasks, SegmentStore segments, RunnerSelection runners, MetadataCatalog catalog, ObjectMapper json,
-      Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots) {
+      Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots,
+      HttpInputSourceConfig httpInput) {
+    this.httpInput = httpInput;
     this.tasks = tasks;
     this.segments = segments;
     this.runners = runners;
@@ -107,7 +112,7 @@ public final class TaskService implements AutoCloseable {
     String taskId = "query-" + sqlQueryId;
     long now = System.currentTimeMillis();
     String version = Instant.ofEpochMilli(now).toString();
-    PlannedStatement statement = new StatementPlanner(catalog).plan(sql, context, taskId, version);
+    PlannedStatement statement = new StatementPlanner(catalog, httpInput).plan(sql, context, taskId, version);
     Runner runner = runners.forContext(context);
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
     task.runner = runner;

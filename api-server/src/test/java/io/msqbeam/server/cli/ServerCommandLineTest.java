@@ -3,6 +3,8 @@ package io.msqbeam.server.cli;
 import io.msqbeam.server.cli.ServerCommandLine.RunServer;
 import io.msqbeam.server.cli.ServerCommandLine.ShowHelp;
 import io.msqbeam.server.config.ServerConfig;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -36,6 +38,17 @@ class ServerCommandLineTest {
   }
 
   @Test
+  void httpFlagsSetTheInputAllowList() {
+    RunServer run = (RunServer) ServerCommandLine.parse("server", "--http-allowed-protocols", "HTTPS,http",
+        "--http-allowed-hosts=data.example,127.0.0.1");
+    assertThat(run.httpInput()).isEqualTo(new HttpInputSourceConfig(List.of("https", "http"),
+        List.of("data.example", "127.0.0.1")));
+    assertThat(((RunServer) ServerCommandLine.parse("server")).httpInput()).isEqualTo(HttpInputSourceConfig.DEFAULT);
+    assertThatThrownBy(() -> ServerCommandLine.parse("server", "--http-allowed-protocols", ","))
+        .hasMessage("msq-beam: --http-allowed-protocols: at least one protocol must be allowed (see --help)");
+  }
+
+  @Test
   void helpWinsOverEverythingElse() {
     assertThat(ServerCommandLine.parse("server", "--port", "1", "--help")).isInstanceOf(ShowHelp.class);
     assertThat(ServerCommandLine.parse("--bogus", "--help")).isInstanceOf(ShowHelp.class);
@@ -44,7 +57,8 @@ class ServerCommandLineTest {
   @Test
   void usageListsEveryOption() {
     assertThat(ServerCommandLine.usage())
-        .contains("--host", "--port", "--data-dir", "--runner", "--task-slots", "--help", "default 8888");
+        .contains("--host", "--port", "--data-dir", "--runner", "--task-slots", "--help", "default 8888",
+            "--http-allowed-protocols", "--http-allowed-hosts");
   }
 
   @Test

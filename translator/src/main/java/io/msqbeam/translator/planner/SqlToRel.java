@@ -38,14 +38,14 @@ final class SqlToRel {
   private final SqlValidator validator;
   private final RelOptCluster cluster;
 
-  SqlToRel(Catalog catalog) {
+  SqlToRel(Catalog catalog, io.msqbeam.translator.plan.HttpInputSourceConfig httpConfig) {
     CalciteSchema rootSchema = RootSchema.of(catalog);
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
     this.catalogReader = new CalciteCatalogReader(rootSchema, List.of(RootSchema.DRUID), typeFactory, connectionConfig);
     this.validator = SqlValidatorUtil.newValidator(
-        new DruidOperatorTable(), catalogReader, typeFactory,
+        new DruidOperatorTable(httpConfig), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(io.msqbeam.translator.parser.DruidConformance.INSTANCE)
             .withIdentifierExpansion(true));

@@ -10,6 +10,7 @@ import io.msqbeam.translator.parser.PartitionGranularity;
 import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnMapping;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.DataSourceDestination;
@@ -45,9 +46,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class StatementPlanner {
   private final Catalog catalog;
+  private final HttpInputSourceConfig httpConfig;
 
   public StatementPlanner(Catalog catalog) {
+    this(catalog, HttpInputSourceConfig.DEFAULT);
+  }
+
+  /** A planner whose {@code http} input sources may read only what {@code httpConfig} allows. */
+  public StatementPlanner(Catalog catalog, HttpInputSourceConfig httpConfig) {
     this.catalog = catalog;
+    this.httpConfig = java.util.Objects.requireNonNull(httpConfig, "httpConfig is null");
   }
 
   /**
@@ -70,7 +78,7 @@ public final class StatementPlanner {
     if (!node.getKind().belongsTo(SqlKind.QUERY)) {
       throw InvalidSqlInput.exception("Unsupported SQL statement [" + node.getKind() + "]");
     }
-    SqlToRel sqlToRel = new SqlToRel(catalog);
+    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
     RelRoot root = sqlToRel.convert(node);
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
@@ -126,7 +134,7 @@ public final class StatementPlanner {
       }
     }
 
-    SqlToRel sqlToRel = new SqlToRel(catalog);
+    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
     RelRoot root = sqlToRel.convert(source);
     List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();

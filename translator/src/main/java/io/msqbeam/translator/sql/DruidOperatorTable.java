@@ -1,11 +1,10 @@
 package io.msqbeam.translator.sql;
 
-import io.msqbeam.translator.plan.HttpInputSource;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -28,17 +27,17 @@ public final class DruidOperatorTable implements SqlOperatorTable {
   private final Map<String, List<SqlOperator>> druidOperators;
 
   public DruidOperatorTable() {
-    this(HttpInputSource.DEFAULT_ALLOWED_PROTOCOLS);
+    this(HttpInputSourceConfig.DEFAULT);
   }
 
-  /** @param allowedHttpProtocols Druid's {@code druid.ingestion.http.allowedProtocols} (default http, https) */
-  public DruidOperatorTable(Set<String> allowedHttpProtocols) {
+  /** @param httpConfig the URIs {@code http} sources may read (Druid's {@code druid.ingestion.http.*}) */
+  public DruidOperatorTable(HttpInputSourceConfig httpConfig) {
     List<SqlOperator> operators = new ArrayList<>(DruidFunctions.all());
     for (InputTableFunction function : List.of(
-        new ExternTableMacro(allowedHttpProtocols),
+        new ExternTableMacro(httpConfig),
         new InlineFunction(),
         new LocalFilesFunction(),
-        new HttpFunction(allowedHttpProtocols))) {
+        new HttpFunction(httpConfig))) {
       operators.add(new InputTableFunctionOperator(function));
     }
     this.druidOperators = operators.stream()

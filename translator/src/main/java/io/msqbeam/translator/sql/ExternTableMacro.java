@@ -8,13 +8,13 @@ import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.HttpInputSource;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.translator.plan.InputFormat;
 import io.msqbeam.translator.plan.InputSource;
 import io.msqbeam.translator.plan.LocalInputSource;
 import io.msqbeam.translator.plan.PlanJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.calcite.schema.FunctionParameter;
 import org.apache.calcite.schema.TableMacro;
 import org.apache.calcite.schema.TranslatableTable;
@@ -31,15 +31,15 @@ public final class ExternTableMacro implements TableMacro, InputTableFunction {
       TableFunctionParameter.required("inputFormat", TableFunctionParameter.Type.VARCHAR),
       TableFunctionParameter.optional("signature", TableFunctionParameter.Type.VARCHAR));
 
-  private final Set<String> allowedHttpProtocols;
+  private final HttpInputSourceConfig httpConfig;
 
   public ExternTableMacro() {
-    this(HttpInputSource.DEFAULT_ALLOWED_PROTOCOLS);
+    this(HttpInputSourceConfig.DEFAULT);
   }
 
-  /** @param allowedHttpProtocols Druid's {@code druid.ingestion.http.allowedProtocols} */
-  public ExternTableMacro(Set<String> allowedHttpProtocols) {
-    this.allowedHttpProtocols = Set.copyOf(allowedHttpProtocols);
+  /** @param httpConfig the URIs {@code http} sources may read (Druid's {@code druid.ingestion.http.*}) */
+  public ExternTableMacro(HttpInputSourceConfig httpConfig) {
+    this.httpConfig = httpConfig;
   }
 
   @Override
@@ -81,16 +81,16 @@ public final class ExternTableMacro implements TableMacro, InputTableFunction {
       throw ExternalErrors.invalidField("inputSource", "At least one of [baseDir] or [files] must be specified");
     }
     if (inputSource instanceof HttpInputSource http) {
-      checkProtocols(http, allowedHttpProtocols);
+      checkAllowed(http, httpConfig);
     }
     InputFormat inputFormat = read(inputFormatJson, InputFormat.class, "inputFormat");
     return new ExternalTable(new ExternalInputSpec(inputSource, inputFormat, parseSignature(signatureJson)));
   }
 
   /** Druid refuses a URI outside the allow-list when the source is built, before anything is read. */
-  static void checkProtocols(HttpInputSource http, Set<String> allowedProtocols) {
+  static void checkAllowed(HttpInputSource http, HttpInputSourceConfig httpConfig) {
     try {
-      http.checkProtocols(allowedProtocols);
+      httpConfig.check(http);
     } catch (IllegalArgumentException e) {
       throw ExternalErrors.cannotConstruct("inputSource", HttpInputSource.class, e.getMessage());
     }

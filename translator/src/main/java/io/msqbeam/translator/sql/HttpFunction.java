@@ -3,10 +3,10 @@ package io.msqbeam.translator.sql;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.HttpInputSource;
+import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.translator.plan.PasswordProvider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code http(uris => ARRAY[…], userName => …, password => … | passwordEnvVar => …, format => …)}:
@@ -16,10 +16,10 @@ import java.util.Set;
 final class HttpFunction implements InputTableFunction {
   private static final List<TableFunctionParameter> PARAMETERS = declareParameters();
 
-  private final Set<String> allowedProtocols;
+  private final HttpInputSourceConfig httpConfig;
 
-  HttpFunction(Set<String> allowedProtocols) {
-    this.allowedProtocols = Set.copyOf(allowedProtocols);
+  HttpFunction(HttpInputSourceConfig httpConfig) {
+    this.httpConfig = httpConfig;
   }
 
   private static List<TableFunctionParameter> declareParameters() {
@@ -53,7 +53,7 @@ final class HttpFunction implements InputTableFunction {
         : arguments.has("passwordEnvVar") ? PasswordProvider.environment(arguments.string("passwordEnvVar"))
         : null;
     HttpInputSource source = new HttpInputSource(uris, arguments.string("userName"), password, null);
-    ExternTableMacro.checkProtocols(source, allowedProtocols);
+    ExternTableMacro.checkAllowed(source, httpConfig);
     return new ExternalTable(new ExternalInputSpec(source, FormatArguments.format(name(), arguments, signature),
         signature));
   }
