@@ -9,7 +9,7 @@ import java.util.Arrays;
  * buffer, pulling the stream in 64 KiB chunks, so a line costs no allocation and no per-byte call.
  * {@link #line()} is valid until the next {@link #next()}.
  */
-public final class LineReader {
+public final class LineReader implements SplitRecords {
   private final InputStream in;
   private final byte[] chunk = new byte[1 << 16];
   private int chunkPos;
@@ -23,6 +23,7 @@ public final class LineReader {
   }
 
   /** Advances to the next line; false at the end of the stream. */
+  @Override
   public boolean next() throws IOException {
     length = 0;
     boolean any = false;
@@ -64,16 +65,25 @@ public final class LineReader {
     length += count;
   }
 
+  @Override
   public byte[] line() {
     return line;
   }
 
+  @Override
   public int length() {
     return length;
   }
 
   /** Uncompressed bytes pulled from the stream so far (Druid's {@code bytes} counter). */
+  @Override
   public long bytesRead() {
     return bytesRead;
+  }
+
+  /** Closes the stream read from. */
+  @Override
+  public void close() throws IOException {
+    in.close();
   }
 }

@@ -3,7 +3,9 @@ package io.msqbeam.pipelines.input;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.CsvInputFormat;
 import io.msqbeam.translator.plan.InputFormat;
+import io.msqbeam.translator.plan.FlattenSpec;
 import io.msqbeam.translator.plan.JsonInputFormat;
+import io.msqbeam.translator.plan.ParquetInputFormat;
 import io.msqbeam.translator.plan.TsvInputFormat;
 import java.util.List;
 
@@ -17,6 +19,11 @@ public final class RowParsers {
     }
     if (format instanceof TsvInputFormat tsv) {
       return new DelimitedRowParser(tsv.text(), false, signature);
+    }
+    if (format instanceof ParquetInputFormat parquet) {
+      // Parquet records arrive as JSON lines (ParquetLines); fields are found by name or flattenSpec.
+      return new FlattenedJsonRowParser(parquet.flattenSpec() == null ? new FlattenSpec(true, List.of())
+          : parquet.flattenSpec(), signature);
     }
     JsonInputFormat json = (JsonInputFormat) format;
     if (json.flattenSpec() != null && !json.flattenSpec().fields().isEmpty()) {

@@ -4,18 +4,16 @@ import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.pipelines.input.InputSplit;
-import io.msqbeam.pipelines.input.LineReader;
 import io.msqbeam.pipelines.input.RowParseException;
 import io.msqbeam.pipelines.input.RowParser;
 import io.msqbeam.pipelines.input.RowParsers;
-import io.msqbeam.pipelines.input.SplitStreams;
+import io.msqbeam.pipelines.input.SplitRecords;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.InputFormat;
 import io.msqbeam.translator.plan.InputSource;
 import io.msqbeam.translator.plan.JsonInputFormat;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
@@ -23,8 +21,8 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /**
- * Reads one input split line by line in its input format (decompressed by file name, as Druid
- * does), never holding a whole file, and counts Druid's {@code input0} counters: rows, uncompressed
+ * Reads one input split record by record in its input format (lines decompressed by file name as Druid
+ * does, or Parquet records), never holding a whole file, and counts Druid's {@code input0} counters: rows, uncompressed
  * bytes and files. The parser is chosen once per split; a line that cannot be read fails the stage
  * with {@code CannotParseExternalData}.
  */
@@ -81,8 +79,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   @ProcessElement
   public void process(@Element InputSplit split, OutputReceiver<Object[]> out) {
     RowParser parser = RowParsers.create(format, signature);
-    try (InputStream in = SplitStreams.open(split)) {
-      LineReader lines = new LineReader(in);
+    try (SplitRecords lines = SplitRecords.open(split, format)) {
       long lineNumber = 0;
       long counted = 0;
       long rowNumber = 0;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = JsonInputFormat.class, name = "json"),
     @JsonSubTypes.Type(value = CsvInputFormat.class, name = "csv"),
     @JsonSubTypes.Type(value = TsvInputFormat.class, name = "tsv"),
+    @JsonSubTypes.Type(value = ParquetInputFormat.class, name = "parquet"),
 })
 public sealed interface InputFormat extends java.io.Serializable
-    permits JsonInputFormat, CsvInputFormat, TsvInputFormat {}
+    permits JsonInputFormat, CsvInputFormat, TsvInputFormat, ParquetInputFormat {}

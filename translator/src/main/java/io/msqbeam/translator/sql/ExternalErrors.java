@@ -19,6 +19,7 @@ final class ExternalErrors {
       "CsvInputFormat", "org.apache.druid.data.input.impl.CsvInputFormat",
       "TsvInputFormat", "org.apache.druid.data.input.impl.DelimitedInputFormat",
       "JsonInputFormat", "org.apache.druid.data.input.impl.JsonInputFormat",
+      "ParquetInputFormat", "org.apache.druid.data.input.parquet.ParquetInputFormat",
       "FlattenSpec", "org.apache.druid.java.util.common.parsers.JSONPathSpec",
       "FlattenField", "org.apache.druid.java.util.common.parsers.JSONPathFieldSpec");
 
