@@ -2,6 +2,8 @@ package io.msqbeam.runners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.pipelines.stage.JobOutputs;
 import io.msqbeam.pipelines.stage.PipelineSettings;
 import io.msqbeam.translator.catalog.Catalog;
@@ -14,13 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SQL beyond one scan/aggregate chain (subqueries, CTEs), with the same expected rows on every
+ * SQL beyond one scan/aggregate chain (subqueries, CTEs, UNION ALL, joins of every type by both
+ * algorithms), with the same expected rows on every
  * runner: a subclass per runner. The data is Druid's test table {@code foo} (its six rows, from
  * {@code foo-rows.json}, with the multi-value {@code dim2} as the plain string Druid reads from it:
  * {@code []} and a missing value are null), and the expected rows are worked out from those rows
@@ -77,6 +81,41 @@ public abstract class QueryShapesConformanceTest {
         + " ORDER BY m1 DESC LIMIT 2) WHERE dim1 <> 'x'", false, rows(row("ABC", 12.0), row("DEF", 10.0))));
     cases.add(Arguments.of("SELECT dim1, m1 FROM (SELECT dim1, m1 FROM $foo WHERE m1 > 2) WHERE dim1 <> ''"
         + " ORDER BY m1 DESC LIMIT 2 OFFSET 1", true, rows(row("def", 5.0), row("1", 4.0))));
+    // UNION ALL: six rows each; dim2 has two nulls.
+    cases.add(Arguments.of("SELECT COUNT(*) AS n, COUNT(d) AS nonNull FROM (SELECT dim1 AS d FROM $foo"
+        + " UNION ALL SELECT dim2 FROM $foo)", true, rows(row(12, 10))));
+    cases.add(Arguments.of("SELECT dim1 FROM $foo WHERE m1 > 5 UNION ALL SELECT dim2 FROM $foo WHERE m1 < 2",
+        false, rows(row("abc"), row("a"))));
+    cases.add(Arguments.of("SELECT d, COUNT(*) AS c FROM (SELECT dim2 AS d FROM $foo UNION ALL SELECT dim1 FROM $foo)"
+        + " GROUP BY d", false, rows(row("a", 2), row(null, 2), row("", 2), row("abc", 2), row("10.1", 1),
+        row("2", 1), row("1", 1), row("def", 1))));
+    cases.add(Arguments.of("SELECT SUM(m) AS s FROM (SELECT m1 AS m FROM $foo UNION ALL SELECT m1 * 10 FROM $foo"
+        + " UNION ALL SELECT SUM(m1) FROM $foo)", true, rows(row(21.0 + 210.0 + 21.0))));
+    // JOIN on dim2: 'a' is in rows 1 and 4, '' in row 3, 'abc' in row 5; rows 2 and 6 have none.
+    for (String algorithm : List.of("broadcast", "sortMerge")) {
+      String hint = algorithm.equals("sortMerge") ? "/*sortMerge*/" : "";
+      cases.add(Arguments.of(hint + "SELECT a.dim1, b.m1 FROM $foo a INNER JOIN $foo b ON a.dim2 = b.dim2", false,
+          rows(row("", 1.0), row("", 4.0), row("1", 1.0), row("1", 4.0), row("2", 3.0), row("def", 5.0))));
+      cases.add(Arguments.of(hint + "SELECT a.dim1, b.m1 FROM $foo a LEFT JOIN $foo b ON a.dim2 = b.dim2", false,
+          rows(row("", 1.0), row("", 4.0), row("1", 1.0), row("1", 4.0), row("2", 3.0), row("def", 5.0),
+              row("10.1", null), row("abc", null))));
+      cases.add(Arguments.of(hint + "SELECT a.dim1, b.c FROM $foo a INNER JOIN"
+          + " (SELECT dim2, COUNT(*) AS c FROM $foo GROUP BY dim2) b ON a.dim2 = b.dim2", false,
+          rows(row("", 2), row("2", 1), row("1", 2), row("def", 1))));
+      cases.add(Arguments.of(hint + "SELECT b.dim2, COUNT(*) AS c FROM $foo a JOIN $foo b ON a.dim2 = b.dim2"
+          + " GROUP BY b.dim2 ORDER BY b.dim2", true, rows(row("", 1), row("a", 4), row("abc", 1))));
+    }
+    cases.add(Arguments.of("SELECT a.dim1, b.m1 FROM (SELECT * FROM $foo WHERE m1 < 4) a RIGHT JOIN $foo b"
+        + " ON a.dim2 = b.dim2", false, rows(row("", 1.0), row(null, 2.0), row("2", 3.0), row("", 4.0),
+        row(null, 5.0), row(null, 6.0))));
+    cases.add(Arguments.of("SELECT a.dim1, b.dim1 FROM (SELECT * FROM $foo WHERE m1 < 3) a FULL JOIN"
+        + " (SELECT * FROM $foo WHERE m1 > 3) b ON a.dim2 = b.dim2", false,
+        rows(row("", "1"), row("10.1", null), row(null, "def"), row(null, "abc"))));
+    cases.add(Arguments.of("SELECT a.dim1, b.dim1 FROM $foo a JOIN $foo b ON a.dim2 = b.dim2 AND a.m1 < b.m1",
+        false, rows(row("", "1"))));
+    cases.add(Arguments.of("SELECT COUNT(*) AS n FROM $foo a CROSS JOIN $foo b", true, rows(row(36))));
+    cases.add(Arguments.of("SELECT a.dim1, c.dim1 FROM $foo a JOIN $foo b ON a.dim1 = b.dim1"
+        + " LEFT JOIN $foo c ON b.dim2 = c.dim1 WHERE a.m1 < 3", false, rows(row("", null), row("10.1", null))));
     return cases;
   }
 
@@ -92,7 +131,9 @@ public abstract class QueryShapesConformanceTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void returnsTheRowsTheDataHolds(String sql, boolean ordered, List<List<Object>> expected) throws Exception {
-    List<List<Object>> rows = run(sql.replace("$foo", FOO), Map.of());
+    // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge.
+    Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge") : Map.of();
+    List<List<Object>> rows = run(sql.replace("$foo", FOO), context);
 
     if (ordered) {
       assertThat(rows).containsExactlyElementsOf(expected);
@@ -101,11 +142,27 @@ public abstract class QueryShapesConformanceTest {
     }
   }
 
-  protected List<List<Object>> run(String sql, Map<String, Object> context) throws InterruptedException {
+  @Test
+  void failsWithBroadcastTablesTooLargeWhenTheBroadcastSideOutgrowsItsBound() throws Exception {
+    RunningJob job = submit("SELECT a.dim1, b.m1 FROM " + FOO + " a INNER JOIN " + FOO + " b ON a.dim2 = b.dim2",
+        Map.of("maxBroadcastTablesSize", 100));
+
+    assertThat(job.await(DEADLINE)).isEqualTo(JobState.FAILED);
+    Fault fault = FaultException.find(job.failure());
+    assertThat(fault).as("fault in %s", job.failure()).isNotNull();
+    assertThat(fault.errorCode()).isEqualTo("BroadcastTablesTooLarge");
+    assertThat(fault.fields()).containsEntry("maxBroadcastTablesSize", 100L);
+  }
+
+  private RunningJob submit(String sql, Map<String, Object> context) {
     QueryPlan plan = new StatementPlanner(Catalog.empty())
         .plan(sql, context, "query-" + runner().name(), "2024-02-01T00:00:00.000Z").plan();
-    RunningJob job = runner().submit(plan, new PipelineSettings(dir.resolve("out").toString(),
+    return runner().submit(plan, new PipelineSettings(dir.resolve("out").toString(),
         dir.resolve("work").toString(), dir.resolve("deep").toString()));
+  }
+
+  protected List<List<Object>> run(String sql, Map<String, Object> context) throws InterruptedException {
+    RunningJob job = submit(sql, context);
     assertThat(job.await(DEADLINE)).as("%s failed: %s", runner().name(), job.failure()).isEqualTo(JobState.SUCCEEDED);
     List<List<Object>> rows = new ArrayList<>();
     JobOutputs.readResults(dir.resolve("out"), rows::add);

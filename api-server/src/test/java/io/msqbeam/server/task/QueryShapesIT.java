@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,11 +43,18 @@ class QueryShapesIT {
 
   /** The rows of {@code sql} from both doors, asserted equal to each other; returned as a JSON array of arrays. */
   private static JsonNode bothDoors(String sql) throws Exception {
+    return bothDoors(sql, Map.of());
+  }
+
+  private static JsonNode bothDoors(String sql, Map<String, Object> context) throws Exception {
     String id = "shapes" + IDS.incrementAndGet();
-    JsonNode status = api.run(sql, id, Map.of());
+    JsonNode status = api.run(sql, id, context);
     assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
     JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
-    JsonNode sqlRows = api.sqlArray(sql);
+    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
+        Map.of("query", sql, "resultFormat", "array", "context", context)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode sqlRows = TaskApi.JSON.readTree(response.body());
     assertThat(sqlRows).isEqualTo(taskRows);
     return sqlRows;
   }
@@ -77,5 +85,42 @@ class QueryShapesIT {
   void ordersTheOuterGroupsOfAnInnerAggregation() throws Exception {
     assertThat(bothDoors("SELECT c, COUNT(*) AS channels FROM (SELECT channel, COUNT(*) AS c FROM w GROUP BY channel)"
         + " GROUP BY c ORDER BY c DESC")).isEqualTo(json("[[4,2],[2,3],[1,6]]"));
+  }
+
+  @Test
+  void countsTheRowsOfAUnionOfTheTableWithItself() throws Exception {
+    assertThat(bothDoors("SELECT COUNT(*) AS n FROM (SELECT channel FROM w UNION ALL SELECT channel FROM w"
+        + " WHERE added > 1000)")).isEqualTo(json("[[24]]"));
+  }
+
+  @Test
+  void joinsTheTableWithAnAggregateOfItselfByEitherAlgorithm() throws Exception {
+    String sql = "SELECT COUNT(*) AS n FROM w INNER JOIN (SELECT channel, COUNT(*) AS c FROM w GROUP BY channel) s"
+        + " ON w.channel = s.channel WHERE s.c > 1";
+    assertThat(bothDoors(sql)).isEqualTo(json("[[14]]"));
+    assertThat(bothDoors(sql, Map.of("sqlJoinAlgorithm", "sortMerge"))).isEqualTo(json("[[14]]"));
+  }
+
+  @Test
+  void leftJoinsTheTableWithExternalRowsKeepingTheUnmatchedWithNulls() throws Exception {
+    // Rows with added > 1000: #ceb (1 table row), #pt (1), #de (2), #zh (2) match; 14 table rows match nothing.
+    assertThat(bothDoors("SELECT COUNT(*) AS n, COUNT(e.channel) AS matched FROM w LEFT JOIN"
+        + " (SELECT channel FROM " + SampleData.SAMPLED_EXTERN + " WHERE added > 1000) e ON w.channel = e.channel"))
+        .isEqualTo(json("[[20,6]]"));
+  }
+
+  @Test
+  void refusesANonEqualityConditionOfALeftJoinThroughBothDoorsAsDruidDoes() throws Exception {
+    String sql = "SELECT w.channel FROM w LEFT JOIN w AS v ON w.channel = v.channel AND w.added > v.added";
+    String message = "Query could not be planned. A possible reason is [SQL requires a join with 'GREATER_THAN'"
+        + " condition that is not supported.]";
+
+    HttpResponse<String> task = api.post("/druid/v2/sql/task", TaskApi.body(sql, "nonequi", Map.of()));
+    assertThat(task.statusCode()).isEqualTo(400);
+    assertThat(json(task.body()).at("/error/errorCode").asText()).isEqualTo("general");
+    assertThat(json(task.body()).at("/error/errorMessage").asText()).isEqualTo(message);
+    HttpResponse<String> query = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(Map.of("query", sql)));
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(json(query.body()).path("errorMessage").asText()).isEqualTo(message);
   }
 }

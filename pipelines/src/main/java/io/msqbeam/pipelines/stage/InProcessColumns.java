@@ -22,7 +22,11 @@ import org.apache.druid.math.expr.Parser;
 final class InProcessColumns {
   private InProcessColumns() {}
 
+  /** The columns to read, or null for all of them (a stage over a union or join names its inputs' columns otherwise). */
   static Set<String> required(StageDefinition first) {
+    if (first.input().size() > 1) {
+      return null;
+    }
     Set<String> names = new HashSet<>();
     names.add("__time");
     if (first.processor() instanceof ScanProcessor scan) {

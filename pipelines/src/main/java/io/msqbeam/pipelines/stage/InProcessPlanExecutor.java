@@ -11,6 +11,11 @@ import io.msqbeam.translator.plan.ScanProcessor;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.StageInputSpec;
 import io.msqbeam.translator.plan.StageProcessor;
+import io.msqbeam.translator.plan.InputNumberDataSource;
+import io.msqbeam.translator.plan.JoinDataSource;
+import io.msqbeam.translator.plan.QueryDataSource;
+import io.msqbeam.translator.plan.SortMergeJoinProcessor;
+import io.msqbeam.translator.plan.UnionDataSource;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import java.io.Closeable;
@@ -51,7 +56,7 @@ public final class InProcessPlanExecutor {
 
   /**
    * Why this executor does not run {@code plan}, if it does not: it runs SELECTs whose stages (scan,
-   * groupBy, limit) form a tree, each stage's output read by one later stage at most, and every
+   * groupBy, limit, sort-merge join; over unions and joins) form a tree, each stage's output read by one later stage at most, and every
    * groupByPostShuffle reading the groupByPreShuffle made for it.
    */
   public static Optional<String> refusal(QueryPlan plan) {
@@ -69,11 +74,12 @@ public final class InProcessPlanExecutor {
       }
       StageProcessor processor = stage.processor();
       boolean runs = processor instanceof ScanProcessor || processor instanceof GroupByPreShuffleProcessor
-          || processor instanceof LimitProcessor
+          || processor instanceof SortMergeJoinProcessor
+          || processor instanceof LimitProcessor && stage.input().size() == 1
           || processor instanceof GroupByPostShuffleProcessor && stage.input().size() == 1
           && stage.input().get(0) instanceof StageInputSpec pre
           && stages.get(pre.stage()).processor() instanceof GroupByPreShuffleProcessor;
-      if (!runs || stage.input().size() != 1) {
+      if (!runs) {
         return Optional.of("stage " + i + " (" + processor.getClass().getSimpleName() + " over "
             + stage.input().size() + " input(s)) is not run in-process");
       }
@@ -118,13 +124,14 @@ public final class InProcessPlanExecutor {
   /**
    * Builds the sinks of {@code stageIndex} and, depth first, of the stages it reads, collecting the
    * external and table inputs in the order they must be read: every input of a stage before the
-   * next, so a stage has seen all of one input when the next one starts.
+   * next, so a stage has seen all of one input when the next one starts; inputs a join holds (the
+   * broadcast ones, a sort-merge join's right input) before the rest.
    */
   private void wire(QueryPlan plan, int stageIndex, InProcessRowSink downstream, InProcessCounters counters,
       List<SourceRead> reads) {
     StageDefinition stage = plan.stages().get(stageIndex);
     List<InProcessRowSink> inputs = stage(plan, stage, counters, downstream);
-    for (int i = 0; i < stage.input().size(); i++) {
+    for (int i : readOrder(stage)) {
       if (stage.input().get(i) instanceof StageInputSpec source) {
         wire(plan, source.stage(), inputs.get(i), counters, reads);
       } else {
@@ -133,29 +140,91 @@ public final class InProcessPlanExecutor {
     }
   }
 
+  private static List<Integer> readOrder(StageDefinition stage) {
+    List<Integer> held = new ArrayList<>();
+    List<Integer> streamed = new ArrayList<>();
+    for (int i = 0; i < stage.input().size(); i++) {
+      boolean holds = stage.isBroadcast(i) || stage.processor() instanceof SortMergeJoinProcessor && i == 1;
+      (holds ? held : streamed).add(i);
+    }
+    held.addAll(streamed);
+    return held;
+  }
+
   /** The sinks of one stage, one per input, that push the stage's output rows into {@code downstream}. */
   private List<InProcessRowSink> stage(QueryPlan plan, StageDefinition stage, InProcessCounters counters,
       InProcessRowSink downstream) {
     int n = stage.stageNumber();
+    InProcessRowSink consumer;
     if (stage.processor() instanceof ScanProcessor scan) {
-      return List.of(new InProcessScanStage(n, inputSignature(plan, stage.input().get(0)), scan.query(), counters,
-          downstream));
-    }
-    if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
-      return List.of(new InProcessGroupByStage(n, inputSignature(plan, stage.input().get(0)), pre.query(), limits,
-          counters, downstream));
-    }
-    if (stage.processor() instanceof GroupByPostShuffleProcessor post) {
+      consumer = new InProcessScanStage(n, StageInputRows.signature(plan, stage), scan.query(), counters, downstream);
+    } else if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
+      consumer = new InProcessGroupByStage(n, StageInputRows.signature(plan, stage), pre.query(), limits, counters,
+          downstream);
+    } else if (stage.processor() instanceof GroupByPostShuffleProcessor post) {
       return List.of(new InProcessPostShuffleStage(n, post.query(), counters, downstream));
-    }
-    if (stage.processor() instanceof LimitProcessor limit) {
+    } else if (stage.processor() instanceof LimitProcessor limit) {
       StageDefinition previous = plan.stages().get(((StageInputSpec) stage.input().get(0)).stage());
       RowOrdering ordering = new RowOrdering(previous.signature(),
           previous.shuffleSpec() == null ? List.of() : previous.shuffleSpec().clusterBy().columns());
       return List.of(new InProcessLimitStage(n, ordering, limit.offset(), limit.limit(), limits, counters,
           downstream));
+    } else if (stage.processor() instanceof SortMergeJoinProcessor join) {
+      JoinRows rows = new JoinRows(join.condition(), join.rightPrefix(), join.joinType(),
+          inputSignature(plan, stage.input().get(0)), inputSignature(plan, stage.input().get(1)));
+      InProcessHashJoin hashJoin = new InProcessHashJoin(n, rows, -1, limits, counting(counters, n, downstream));
+      return List.of(hashJoin.left(), hashJoin.right());
+    } else {
+      throw new IllegalStateException("checkRunnable admitted " + stage.processor());
     }
-    throw new IllegalStateException("checkRunnable admitted " + stage.processor());
+    InProcessRowSink[] sinks = new InProcessRowSink[stage.input().size()];
+    route(plan, stage, StageInputRows.dataSource(stage), consumer, sinks);
+    return List.of(sinks);
+  }
+
+  /** Fills {@code sinks} (by input number) so that the rows of {@code dataSource} reach {@code consumer}. */
+  private void route(QueryPlan plan, StageDefinition stage, QueryDataSource dataSource, InProcessRowSink consumer,
+      InProcessRowSink[] sinks) {
+    if (dataSource instanceof InputNumberDataSource input) {
+      sinks[input.inputNumber()] = consumer;
+    } else if (dataSource instanceof UnionDataSource union) {
+      InProcessUnion rows = new InProcessUnion(union.dataSources().size(), consumer);
+      List<ColumnSignature> unionSignature = StageInputRows.signature(plan, stage, union);
+      for (InputNumberDataSource child : union.dataSources()) {
+        sinks[child.inputNumber()] = rows.input(inputSignature(plan, stage.input().get(child.inputNumber())),
+            unionSignature);
+      }
+    } else {
+      JoinDataSource join = (JoinDataSource) dataSource;
+      JoinRows rows = new JoinRows(join.condition(), join.rightPrefix(), join.joinType(),
+          StageInputRows.signature(plan, stage, join.left()), StageInputRows.signature(plan, stage, join.right()));
+      InProcessHashJoin hashJoin = new InProcessHashJoin(stage.stageNumber(), rows,
+          StageInputRows.maxBroadcastTablesSize(StageInputRows.context(stage)), limits, consumer);
+      sinks[join.right().inputNumber()] = hashJoin.right();
+      route(plan, stage, join.left(), hashJoin.left(), sinks);
+    }
+  }
+
+  /** {@code downstream}, counting the stage's output rows on the way. */
+  private static InProcessRowSink counting(InProcessCounters counters, int stageNumber, InProcessRowSink downstream) {
+    InProcessCounters.Counter outputRows = counters.outputRows(stageNumber);
+    return new InProcessRowSink() {
+      @Override
+      public void accept(Object[] row) {
+        outputRows.inc();
+        downstream.accept(row);
+      }
+
+      @Override
+      public void finish() {
+        downstream.finish();
+      }
+
+      @Override
+      public boolean isSatisfied() {
+        return downstream.isSatisfied();
+      }
+    };
   }
 
   private static List<ColumnSignature> inputSignature(QueryPlan plan, InputSpec input) {

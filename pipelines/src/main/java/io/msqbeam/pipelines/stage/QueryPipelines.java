@@ -16,6 +16,7 @@ import io.msqbeam.translator.plan.LimitProcessor;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.ScanProcessor;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.SortMergeJoinProcessor;
 import io.msqbeam.translator.plan.ShuffleSpec;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.StageInputSpec;
@@ -86,10 +87,14 @@ public final class QueryPipelines {
     String name = "Stage" + n + "-";
     InputSpec input = stage.input().get(0);
     if (stage.processor() instanceof ScanProcessor scan) {
-      return readInput(pipeline, n, input, outputs, settings, maxParseExceptions(scan.query().context()),
-          NullByteGuard.forStage(plan, stage))
-          .apply(name + "scan", ParDo.of(new ScanFn(n, inputSignature(plan, input), scan.query())))
+      return stageRows(pipeline, plan, stage, outputs, settings, maxParseExceptions(scan.query().context()))
+          .apply(name + "scan", ParDo.of(new ScanFn(n, StageInputRows.signature(plan, stage), scan.query())))
           .setCoder(RowCoder.of(stage.signature()));
+    }
+    if (stage.processor() instanceof SortMergeJoinProcessor join) {
+      List<PCollection<Object[]>> inputs = List.of(outputs.get(((StageInputSpec) stage.input().get(0)).stage()),
+          outputs.get(((StageInputSpec) stage.input().get(1)).stage()));
+      return StageInputTransforms.sortMergeJoin(plan, stage, join, inputs, name);
     }
     if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
         GroupByQuery query = pre.query();
@@ -98,9 +103,9 @@ public final class QueryPipelines {
             query.outputSignature().size());
         KvCoder<Object[], Object[]> kvCoder = KvCoder.of(RowCoder.of(keySignature),
             new AccumulatorCoder(query.aggregations()));
-        PCollection<KV<Object[], Object[]>> partials = readInput(pipeline, n, input, outputs, settings,
-            maxParseExceptions(query.context()), NullByteGuard.forStage(plan, stage))
-            .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(inputSignature(plan, input), query)))
+        PCollection<KV<Object[], Object[]>> partials = stageRows(pipeline, plan, stage, outputs, settings,
+            maxParseExceptions(query.context()))
+            .apply(name + "groupByPreShuffle", ParDo.of(new GroupByPreShuffleFn(StageInputRows.signature(plan, stage), query)))
             .setCoder(kvCoder);
         PCollection<KV<Object[], Object[]>> combined;
         if (query.dimensions().isEmpty()) {
@@ -213,11 +218,29 @@ public final class QueryPipelines {
     return value instanceof Number number ? number.longValue() : value == null ? 0 : Long.parseLong(value.toString());
   }
 
+  /**
+   * The rows a scan or groupBy stage reads: each of its inputs, combined as its query's data source
+   * says (one input, a union, a broadcast join).
+   */
+  private static PCollection<Object[]> stageRows(Pipeline pipeline, QueryPlan plan, StageDefinition stage,
+      List<PCollection<Object[]>> outputs, PipelineSettings settings, long maxParseExceptions) {
+    int n = stage.stageNumber();
+    if (stage.input().size() == 1) {
+      return readInput(pipeline, n, stage.input().get(0), outputs, settings, maxParseExceptions,
+          NullByteGuard.forStage(plan, stage), "Stage" + n + "-");
+    }
+    List<PCollection<Object[]>> inputs = new ArrayList<>();
+    for (int i = 0; i < stage.input().size(); i++) {
+      inputs.add(readInput(pipeline, n, stage.input().get(i), outputs, settings, maxParseExceptions, null,
+          "Stage" + n + "-input" + i + "-"));
+    }
+    return StageInputTransforms.rows(plan, stage, StageInputRows.dataSource(stage), inputs, "Stage" + n + "-");
+  }
+
   /** The rows of one stage input: external data or table segments read here, or an earlier stage's output. */
   private static PCollection<Object[]> readInput(Pipeline pipeline, int stageNumber, InputSpec input,
       List<PCollection<Object[]>> outputs, PipelineSettings settings, long maxParseExceptions,
-      NullByteGuard nullBytes) {
-    String name = "Stage" + stageNumber + "-";
+      NullByteGuard nullBytes, String name) {
     if (input instanceof StageInputSpec stage) {
       return outputs.get(stage.stage());
     }
@@ -235,7 +258,7 @@ public final class QueryPipelines {
               .withCoder(SerializableCoder.of(TableInputSpec.SegmentFile.class)))
           .apply(name + "spread", Reshuffle.viaRandomKey())
           .apply(name + "read", ParDo.of(new ReadSegmentFn(stageNumber, table.signature(),
-              settings.workDir() + "/read-stage" + stageNumber)))
+              settings.workDir() + "/read-" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("-$", ""))))
           .setCoder(RowCoder.of(table.signature()));
     }
     throw new IllegalStateException("unknown input " + input);

@@ -25,7 +25,8 @@ class FlinkQueryShapesTest extends QueryShapesConformanceTest {
   /** Hides the full list: every Flink job costs seconds. */
   public static Stream<Arguments> cases() {
     List<Arguments> all = allCases();
-    return Stream.of(all.get(0), all.get(3));
+    // a nested aggregation, a union, a broadcast join, a sort-merge join
+    return Stream.of(all.get(0), all.get(11), all.get(14), all.get(18));
   }
 
   @Override

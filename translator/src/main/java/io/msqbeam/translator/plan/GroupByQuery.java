@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
     "aggregations", "having", "postAggregations", "context"})
 @JsonIgnoreProperties(value = {"queryType", "granularity"}, allowGetters = true)
 public record GroupByQuery(
-    InputNumberDataSource dataSource,
+    QueryDataSource dataSource,
     QuerySegmentSpec intervals,
     List<VirtualColumn> virtualColumns,
     ExpressionFilter filter,
@@ -37,7 +37,7 @@ public record GroupByQuery(
     context = PlanMaps.ordered(context);
   }
 
-  public GroupByQuery(InputNumberDataSource dataSource, QuerySegmentSpec intervals, List<VirtualColumn> virtualColumns,
+  public GroupByQuery(QueryDataSource dataSource, QuerySegmentSpec intervals, List<VirtualColumn> virtualColumns,
       ExpressionFilter filter, List<DimensionSpec> dimensions, List<AggregatorSpec> aggregations,
       ExpressionFilter having, Map<String, Object> context) {
     this(dataSource, intervals, virtualColumns, filter, dimensions, aggregations, having, List.of(), context);

@@ -1,15 +1,22 @@
 package io.msqbeam.translator.plan;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /** The data source of a stage's native query: "the stage's input number N", as in Druid's MSQ. */
-@JsonPropertyOrder({"type", "inputNumber"})
-@JsonIgnoreProperties(value = "type", allowGetters = true)
-public record InputNumberDataSource(int inputNumber) implements java.io.Serializable {
-  @JsonProperty("type")
-  public String type() {
-    return "inputNumber";
+public record InputNumberDataSource(int inputNumber) implements QueryDataSource {
+  public InputNumberDataSource {
+    if (inputNumber < 0) {
+      throw new IllegalArgumentException("inputNumber must be >= 0: " + inputNumber);
+    }
+  }
+
+  @Override
+  public List<Integer> inputNumbers() {
+    return List.of(inputNumber);
+  }
+
+  @Override
+  public QueryDataSource shifted(int offset) {
+    return new InputNumberDataSource(inputNumber + offset);
   }
 }

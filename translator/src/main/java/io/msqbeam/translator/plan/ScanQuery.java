@@ -19,7 +19,7 @@ import static java.util.Objects.requireNonNull;
     "context", "columnTypes", "granularity", "legacy"})
 @JsonIgnoreProperties(value = {"queryType", "resultFormat", "granularity", "legacy"}, allowGetters = true)
 public record ScanQuery(
-    InputNumberDataSource dataSource,
+    QueryDataSource dataSource,
     QuerySegmentSpec intervals,
     List<VirtualColumn> virtualColumns,
     ExpressionFilter filter,

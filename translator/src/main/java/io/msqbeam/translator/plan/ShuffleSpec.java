@@ -25,13 +25,18 @@ public record ShuffleSpec(Kind type, ClusterBy clusterBy, Integer partitions, Lo
     return new ShuffleSpec(Kind.MAX_COUNT, clusterBy, partitions, null, aggregate, limitHint);
   }
 
+  /** Hash partitioning by the key into {@code partitions}, each sorted by the key (a sort-merge join's input). */
+  public static ShuffleSpec hash(ClusterBy clusterBy, int partitions) {
+    return new ShuffleSpec(Kind.HASH, clusterBy, partitions, null, null, null);
+  }
+
   public static ShuffleSpec targetSize(ClusterBy clusterBy, long targetSize) {
     return new ShuffleSpec(Kind.TARGET_SIZE, clusterBy, null, targetSize, null, null);
   }
 
   /** Druid's shuffle spec types. */
   public enum Kind {
-    MAX_COUNT("maxCount"), TARGET_SIZE("targetSize");
+    MAX_COUNT("maxCount"), TARGET_SIZE("targetSize"), HASH("hash");
 
     private final String druidName;
 

@@ -12,10 +12,11 @@ import static java.util.Objects.requireNonNull;
  * its inputs, its processor, the signature of the rows it emits, and how they are shuffled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "input", "processor", "signature", "shuffleSpec", "maxWorkerCount"})
+@JsonPropertyOrder({"id", "input", "broadcast", "processor", "signature", "shuffleSpec", "maxWorkerCount"})
 public record StageDefinition(
     String id,
     List<InputSpec> input,
+    List<Integer> broadcast,
     StageProcessor processor,
     List<ColumnSignature> signature,
     ShuffleSpec shuffleSpec,
@@ -23,6 +24,12 @@ public record StageDefinition(
   public StageDefinition {
     requireNonNull(id, "id is null");
     input = List.copyOf(requireNonNull(input, "input is null"));
+    broadcast = broadcast == null || broadcast.isEmpty() ? null : List.copyOf(broadcast);
+    for (int b : broadcast == null ? List.<Integer>of() : broadcast) {
+      if (b < 0 || b >= input.size()) {
+        throw new IllegalArgumentException("broadcast input " + b + " out of range of " + input.size());
+      }
+    }
     requireNonNull(processor, "processor is null");
     signature = List.copyOf(requireNonNull(signature, "signature is null"));
     if (input.isEmpty()) {
@@ -31,6 +38,21 @@ public record StageDefinition(
     if (maxWorkerCount < 1) {
       throw new IllegalArgumentException("maxWorkerCount must be >= 1");
     }
+  }
+
+  /** A stage without broadcast inputs. */
+  public StageDefinition(String id, List<InputSpec> input, StageProcessor processor, List<ColumnSignature> signature,
+      ShuffleSpec shuffleSpec, int maxWorkerCount) {
+    this(id, input, null, processor, signature, shuffleSpec, maxWorkerCount);
+  }
+
+  public StageDefinition withShuffleSpec(ShuffleSpec newShuffleSpec) {
+    return new StageDefinition(id, input, broadcast, processor, signature, newShuffleSpec, maxWorkerCount);
+  }
+
+  /** Whether input {@code inputNumber} is broadcast: read whole by every worker, before the other inputs. */
+  public boolean isBroadcast(int inputNumber) {
+    return broadcast != null && broadcast.contains(inputNumber);
   }
 
   /** The stage number: the suffix of the id {@code <queryId>_<n>}. */

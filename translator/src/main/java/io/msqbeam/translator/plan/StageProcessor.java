@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = GroupByPostShuffleProcessor.class, name = "groupByPostShuffle"),
     @JsonSubTypes.Type(value = LimitProcessor.class, name = "limit"),
     @JsonSubTypes.Type(value = SegmentGeneratorProcessor.class, name = "segmentGenerator"),
+    @JsonSubTypes.Type(value = SortMergeJoinProcessor.class, name = "sortMergeJoin"),
 })
 public sealed interface StageProcessor extends java.io.Serializable
     permits ScanProcessor, GroupByPreShuffleProcessor, GroupByPostShuffleProcessor, LimitProcessor,
-    SegmentGeneratorProcessor {}
+    SegmentGeneratorProcessor, SortMergeJoinProcessor {}

@@ -14,6 +14,7 @@ import io.msqbeam.translator.plan.InputNumberDataSource;
 import io.msqbeam.translator.plan.InputSpec;
 import io.msqbeam.translator.plan.Intervals;
 import io.msqbeam.translator.plan.LimitProcessor;
+import io.msqbeam.translator.plan.QueryDataSource;
 import io.msqbeam.translator.plan.QuerySegmentSpec;
 import io.msqbeam.translator.plan.ScanProcessor;
 import io.msqbeam.translator.plan.ScanQuery;
@@ -35,6 +36,8 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
@@ -71,10 +74,15 @@ final class StageGraphBuilder {
   record QueryStages(List<StageDefinition> stages, List<String> fieldColumns) {}
 
   /**
-   * What a query level reads: its stage inputs (one, or several for a union or a join), and for
-   * each field of the source relation the input column that holds it.
+   * What a query level reads: its stage inputs (one, or several for a union or a join), which of
+   * them are broadcast, the data source its native query names, and for each field of the source
+   * relation the column (of the data source's rows) that holds it.
    */
-  record Source(List<InputSpec> inputs, List<String> columns) {}
+  record Source(List<InputSpec> inputs, List<Integer> broadcast, QueryDataSource dataSource, List<String> columns) {
+    static Source single(InputSpec input, List<String> columns) {
+      return new Source(List.of(input), List.of(), new InputNumberDataSource(0), columns);
+    }
+  }
 
   QueryStages build(RelNode rel, boolean ingestion) {
     List<String> fieldColumns = planLevel(rel);
@@ -85,15 +93,14 @@ final class StageGraphBuilder {
    * Plans one query level (and, first, whatever it reads that is not a table) into stages appended
    * to {@link #stages}; returns the final stage's column for each field of {@code rel}.
    */
-  private List<String> planLevel(RelNode rel) {
+  List<String> planLevel(RelNode rel) {
     QueryShape shape = QueryShape.of(rel);
-    if (shape.source() == rel && !(rel instanceof TableScan)) {
+    if (shape.source() == rel && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join)) {
       throw Unplannable.because("SQL requires a query shape that is not supported yet: "
           + rel.explain().replace('\n', ' ').trim());
     }
     Source source = source(shape.source());
     List<String> sourceColumns = source.columns();
-    InputSpec input = source.inputs().get(0);
     ColumnNames names = ColumnNames.avoiding(sourceColumns);
     DruidExpressions scanExpressions = new DruidExpressions(rexBuilder, sourceColumns);
     ExpressionFilter filter = shape.where() == null
@@ -125,13 +132,13 @@ final class StageGraphBuilder {
         signature.add(new ColumnSignature(projected.get(i), DruidTypes.nativeType(projects.get(i).getType(),
             projected.get(i))));
       }
-      ScanQuery query = new ScanQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), virtualColumns, filter,
+      ScanQuery query = new ScanQuery(source.dataSource(), QuerySegmentSpec.eternity(), virtualColumns, filter,
           signature.stream().map(ColumnSignature::name).toList(),
           signature.stream().map(ColumnSignature::type).toList(), nativeContext);
-      addStage(List.of(input), new ScanProcessor(query), signature, null, workers);
+      addStage(source.inputs(), source.broadcast(), new ScanProcessor(query), signature, null, workers);
       fieldColumns = projected;
     } else {
-      fieldColumns = addAggregation(shape, input, filter, virtualColumns, projected, projects, names);
+      fieldColumns = addAggregation(shape, source, filter, virtualColumns, projected, projects, names);
     }
 
     if (shape.sort() != null && !isTrivial(shape.sort())) {
@@ -140,17 +147,64 @@ final class StageGraphBuilder {
     return fieldColumns;
   }
 
-  /** The input of a query level: a table or external data read directly, or a relation planned first. */
+  /**
+   * The input of a query level: a table or external data read directly, a union or a join of
+   * inputs (read by the level's own stage, as Druid's MSQ reads union and join data sources), or a
+   * relation planned first into stages whose output the level reads.
+   */
   private Source source(RelNode rel) {
     if (rel instanceof TableScan scan) {
-      return new Source(List.of(inputOf(scan)), scan.getRowType().getFieldNames());
+      return Source.single(inputOf(scan), scan.getRowType().getFieldNames());
+    }
+    if (rel instanceof Union union) {
+      return new UnionPlanner(this).source(union);
+    }
+    if (rel instanceof Join join) {
+      return new JoinPlanner(this).source(join);
     }
     List<String> columns = planLevel(rel);
-    return new Source(List.of(new StageInputSpec(stages.size() - 1)), columns);
+    return Source.single(new StageInputSpec(stages.size() - 1), columns);
+  }
+
+  /**
+   * {@code rel} as one stage input: a table read directly when that is all it is, else the output of
+   * the stages it is planned into; with the final stage column of each field.
+   */
+  Source singleInput(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return Source.single(inputOf(scan), scan.getRowType().getFieldNames());
+    }
+    List<String> columns = planLevel(rel);
+    return Source.single(new StageInputSpec(stages.size() - 1), columns);
+  }
+
+  /** The source of a join's left side: a table or a nested join read by the same stage, else one input. */
+  Source joinLeft(RelNode rel) {
+    if (rel instanceof Join join) {
+      return new JoinPlanner(this).source(join);
+    }
+    return singleInput(rel);
+  }
+
+  Map<String, Object> nativeContext() {
+    return nativeContext;
+  }
+
+  RexBuilder rexBuilder() {
+    return rexBuilder;
+  }
+
+  int workers() {
+    return workers;
+  }
+
+  /** The number the next stage gets. */
+  int nextStageNumber() {
+    return stages.size();
   }
 
   private List<String> addAggregation(
-      QueryShape shape, InputSpec input, ExpressionFilter filter, List<VirtualColumn> virtualColumns,
+      QueryShape shape, Source source, ExpressionFilter filter, List<VirtualColumn> virtualColumns,
       List<String> projected, List<RexNode> projects, ColumnNames names) {
     Aggregate aggregate = shape.aggregate();
     if (aggregate.getGroupSets().size() != 1) {
@@ -165,12 +219,12 @@ final class StageGraphBuilder {
     for (AggregateCall call : aggregate.getAggCallList()) {
       aggregations.add(aggregator(call, names.aggregator(aggregations.size()), projected, projects));
     }
-    GroupByQuery preQuery = new GroupByQuery(new InputNumberDataSource(0), QuerySegmentSpec.eternity(), virtualColumns,
+    GroupByQuery preQuery = new GroupByQuery(source.dataSource(), QuerySegmentSpec.eternity(), virtualColumns,
         filter, dimensions, aggregations, null, nativeContext);
     List<ColumnSignature> signature = preQuery.outputSignature();
     List<ShuffleSpec.KeyColumn> dimensionKey = dimensions.stream()
         .map(d -> new ShuffleSpec.KeyColumn(d.outputName(), ShuffleSpec.Order.ASCENDING)).toList();
-    addStage(List.of(input), new GroupByPreShuffleProcessor(preQuery), signature,
+    addStage(source.inputs(), source.broadcast(), new GroupByPreShuffleProcessor(preQuery), signature,
         ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), workers, true, null), workers);
 
     List<String> outputNames = signature.stream().map(ColumnSignature::name).toList();
@@ -250,8 +304,7 @@ final class StageGraphBuilder {
     Long limitHint = limit == null ? null : limit + (offset == null ? 0 : offset);
     ShuffleSpec ordered = ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(key, 0), 1, null, limitHint);
     StageDefinition previous = stages.remove(stages.size() - 1);
-    stages.add(new StageDefinition(previous.id(), previous.input(), previous.processor(), previous.signature(),
-        ordered, previous.maxWorkerCount()));
+    stages.add(previous.withShuffleSpec(ordered));
     addStage(List.of(new StageInputSpec(stages.size() - 1)), new LimitProcessor(offset, limit), previous.signature(),
         key.isEmpty() ? null : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(key, 0), 1, null, null), 1);
   }
@@ -270,17 +323,21 @@ final class StageGraphBuilder {
   /** Replaces the last stage's shuffle spec (e.g. ingestion's time-chunk partitioning). */
   void reshuffleLast(ShuffleSpec shuffleSpec) {
     StageDefinition previous = stages.remove(stages.size() - 1);
-    stages.add(new StageDefinition(previous.id(), previous.input(), previous.processor(), previous.signature(),
-        shuffleSpec, previous.maxWorkerCount()));
+    stages.add(previous.withShuffleSpec(shuffleSpec));
   }
 
-  private void addStage(List<InputSpec> inputs, io.msqbeam.translator.plan.StageProcessor processor,
+  void addStage(List<InputSpec> inputs, io.msqbeam.translator.plan.StageProcessor processor,
       List<ColumnSignature> signature, ShuffleSpec shuffleSpec, int maxWorkerCount) {
-    stages.add(new StageDefinition(queryId + "_" + stages.size(), inputs, processor, signature, shuffleSpec,
+    addStage(inputs, List.of(), processor, signature, shuffleSpec, maxWorkerCount);
+  }
+
+  void addStage(List<InputSpec> inputs, List<Integer> broadcast, io.msqbeam.translator.plan.StageProcessor processor,
+      List<ColumnSignature> signature, ShuffleSpec shuffleSpec, int maxWorkerCount) {
+    stages.add(new StageDefinition(queryId + "_" + stages.size(), inputs, broadcast, processor, signature, shuffleSpec,
         maxWorkerCount));
   }
 
-  private static InputSpec inputOf(TableScan scan) {
+  static InputSpec inputOf(TableScan scan) {
     ExternalTable external = scan.getTable().unwrap(ExternalTable.class);
     if (external != null) {
       return external.spec();
@@ -307,6 +364,17 @@ final class StageGraphBuilder {
 
   List<StageDefinition> stages() {
     return stages;
+  }
+
+  /** The signature of a stage input. */
+  List<ColumnSignature> signatureOf(InputSpec input) {
+    if (input instanceof StageInputSpec stage) {
+      return stages.get(stage.stage()).signature();
+    }
+    if (input instanceof TableInputSpec table) {
+      return table.signature();
+    }
+    return ((io.msqbeam.translator.plan.ExternalInputSpec) input).signature();
   }
 
 }
