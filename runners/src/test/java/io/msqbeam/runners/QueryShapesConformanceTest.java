@@ -116,6 +116,10 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT COUNT(*) AS n FROM $foo a CROSS JOIN $foo b", true, rows(row(36))));
     cases.add(Arguments.of("SELECT a.dim1, c.dim1 FROM $foo a JOIN $foo b ON a.dim1 = b.dim1"
         + " LEFT JOIN $foo c ON b.dim2 = c.dim1 WHERE a.m1 < 3", false, rows(row("", null), row("10.1", null))));
+    // Exact distinct counts (Druid's CalciteQueryTest#testExactCountDistinct: 3 non-null dim2 values).
+    cases.add(Arguments.of("/*exact*/SELECT COUNT(DISTINCT dim2) AS d FROM $foo", true, rows(row(3))));
+    cases.add(Arguments.of("/*exact*/SELECT dim2, COUNT(DISTINCT dim1) AS d, COUNT(*) AS n FROM $foo GROUP BY dim2",
+        false, rows(row("a", 2, 2), row(null, 2, 2), row("", 1, 1), row("abc", 1, 1))));
     return cases;
   }
 
@@ -131,8 +135,9 @@ public abstract class QueryShapesConformanceTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void returnsTheRowsTheDataHolds(String sql, boolean ordered, List<List<Object>> expected) throws Exception {
-    // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge.
-    Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge") : Map.of();
+    // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge, /*exact*/ with exact distinct counts.
+    Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge")
+        : sql.startsWith("/*exact*/") ? Map.of("useApproximateCountDistinct", false) : Map.of();
     List<List<Object>> rows = run(sql.replace("$foo", FOO), context);
 
     if (ordered) {

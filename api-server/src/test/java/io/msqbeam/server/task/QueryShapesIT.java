@@ -123,4 +123,10 @@ class QueryShapesIT {
     assertThat(query.statusCode()).isEqualTo(400);
     assertThat(json(query.body()).path("errorMessage").asText()).isEqualTo(message);
   }
+
+  @Test
+  void countsDistinctValuesExactlyWhenAskedAsANestedGroupBy() throws Exception {
+    assertThat(bothDoors("SELECT COUNT(DISTINCT channel) AS channels, COUNT(*) AS n FROM w",
+        Map.of("useApproximateCountDistinct", false))).isEqualTo(json("[[11,20]]"));
+  }
 }

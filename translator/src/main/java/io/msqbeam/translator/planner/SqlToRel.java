@@ -92,6 +92,22 @@ final class SqlToRel {
     return planner.findBestExp();
   }
 
+  /**
+   * Exact distinct aggregates as Druid plans them with {@code useApproximateCountDistinct: false}: a
+   * nested GROUP BY, the inner one grouping by the distinct argument too (Calcite's expansion of
+   * distinct aggregates; other aggregates are split across the two levels).
+   */
+  static RelNode expandDistinctAggregates(RelNode rel) {
+    HepProgram program = HepProgram.builder()
+        .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
+        .addRuleInstance(CoreRules.PROJECT_MERGE)
+        .addRuleInstance(CoreRules.PROJECT_REMOVE)
+        .build();
+    HepPlanner planner = new HepPlanner(program);
+    planner.setRoot(rel);
+    return planner.findBestExp();
+  }
+
   private static DruidException fromCalcite(CalciteContextException e) {
     DruidException druid = findDruidException(e);
     if (druid != null) {

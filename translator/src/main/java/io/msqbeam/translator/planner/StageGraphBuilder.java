@@ -267,7 +267,8 @@ final class StageGraphBuilder {
       return new AggregatorSpec(AggregatorType.CARDINALITY, name, projected.get(call.getArgList().get(0)), filterColumn);
     }
     if (call.isDistinct()) {
-      throw Unplannable.because("exact COUNT(DISTINCT) (useApproximateCountDistinct: false) is not supported yet");
+      // Exact distinct counts were expanded into nested aggregates before; this is another DISTINCT aggregate.
+      throw Unplannable.because("aggregation [" + call.getAggregation().getName() + "(DISTINCT)] is not supported yet");
     }
     if (kind == SqlKind.COUNT && call.getArgList().isEmpty()) {
       return new AggregatorSpec(AggregatorType.COUNT, name, null, filterColumn);

@@ -79,7 +79,7 @@ public final class StatementPlanner {
       throw InvalidSqlInput.exception("Unsupported SQL statement [" + node.getKind() + "]");
     }
     SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
-    RelRoot root = sqlToRel.convert(node);
+    RelRoot root = exactDistinct(sqlToRel.convert(node), contextValues);
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
     StageGraphBuilder.QueryStages stages = builder.build(root.rel, false);
@@ -135,7 +135,7 @@ public final class StatementPlanner {
     }
 
     SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
-    RelRoot root = sqlToRel.convert(source);
+    RelRoot root = exactDistinct(sqlToRel.convert(source), contextValues);
     List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
     checkOutputColumns(outputNames, root, fieldTypes, granularity);
@@ -196,6 +196,15 @@ public final class StatementPlanner {
         dataSource, granularity.druidName(), replaceTimeChunks, segmentVersion));
     return new PlannedStatement(replace ? PlannedStatement.Kind.REPLACE : PlannedStatement.Kind.INSERT, dataSource,
         plan);
+  }
+
+  /** With {@code useApproximateCountDistinct: false}, distinct aggregates become nested GROUP BYs (Druid §7.4). */
+  private static RelRoot exactDistinct(RelRoot root, Map<String, Object> contextValues) {
+    Object approximate = contextValues == null ? null : contextValues.get("useApproximateCountDistinct");
+    if (approximate == null || Boolean.parseBoolean(approximate.toString())) {
+      return root;
+    }
+    return root.withRel(SqlToRel.expandDistinctAggregates(root.rel));
   }
 
   private static boolean isRollupQuery(List<StageDefinition> stages, Map<String, Object> contextValues) {

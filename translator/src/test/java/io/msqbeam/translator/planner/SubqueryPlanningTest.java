@@ -80,4 +80,15 @@ class SubqueryPlanningTest {
     assertThat(last.signature()).extracting(c -> c.name()).doesNotHaveDuplicates();
     assertThat(PlanJson.fromJson(PlanJson.toJson(plan), QueryPlan.class)).isEqualTo(plan);
   }
+
+  @Test
+  void plansAnExactDistinctCountAsANestedGroupBy() {
+    QueryPlan plan = planner.plan("SELECT channel, COUNT(DISTINCT added) AS d, COUNT(*) AS n FROM " + EXTERN
+        + " GROUP BY channel", Map.of("useApproximateCountDistinct", false), "query-q1", "2026-01-01T00:00:00.000Z")
+        .plan();
+
+    assertThat(processors(plan)).containsExactly("groupByPreShuffle", "groupByPostShuffle", "groupByPreShuffle",
+        "groupByPostShuffle");
+    assertThat(PlanJson.toJson(plan)).doesNotContain("cardinality");
+  }
 }
