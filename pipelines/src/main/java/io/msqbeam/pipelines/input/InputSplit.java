@@ -4,14 +4,22 @@ import io.msqbeam.translator.plan.HttpInputSource;
 import java.io.Serializable;
 
 /**
- * One unit of external input read by one worker, never split further (Druid reads a file whole on
- * one worker): a local file, inline text, or one URI of an {@code http} source.
+ * One unit of external input read by one worker: a local file or a byte range of one, inline text,
+ * or one URI of an {@code http} source.
  */
 public sealed interface InputSplit extends Serializable
     permits InputSplit.FileSplit, InputSplit.InlineSplit, InputSplit.HttpSplit {
 
   static InputSplit file(String path) {
-    return new FileSplit(path);
+    return new FileSplit(path, 0, FileSplit.WHOLE);
+  }
+
+  /**
+   * The lines of {@code path} that start in bytes {@code [start, start + length)}: splits of one
+   * uncompressed file cover its lines exactly once, whatever the line lengths.
+   */
+  static InputSplit fileRange(String path, long start, long length) {
+    return new FileSplit(path, start, length);
   }
 
   static InputSplit inline(String data) {
@@ -25,10 +33,23 @@ public sealed interface InputSplit extends Serializable
   /** What error messages call this split: the path, the URI or {@code inline data}. */
   String describe();
 
-  /** A file on the local file system; compression is chosen by its name. */
-  record FileSplit(String path) implements InputSplit {
+  /**
+   * A file on the local file system, whole ({@code length} {@link #WHOLE}; compression is chosen by
+   * its name) or the lines starting in a byte range of an uncompressed file.
+   */
+  record FileSplit(String path, long start, long length) implements InputSplit {
+    /** The length of a split that is the whole file. */
+    public static final long WHOLE = -1;
+
     public FileSplit {
       java.util.Objects.requireNonNull(path, "path is null");
+      if (start < 0 || (length != WHOLE && length <= 0) || (length == WHOLE && start != 0)) {
+        throw new IllegalArgumentException("bad range [" + start + ", +" + length + ") of " + path);
+      }
+    }
+
+    public boolean isWholeFile() {
+      return length == WHOLE;
     }
 
     @Override

@@ -8,6 +8,11 @@ import java.util.Arrays;
  * Reads {@code \n}-terminated lines (a trailing {@code \r} dropped) from a stream into one reusable
  * buffer, pulling the stream in 64 KiB chunks, so a line costs no allocation and no per-byte call.
  * {@link #line()} is valid until the next {@link #next()}.
+ *
+ * <p>A ranged reader returns only the lines that start inside its range: the stream starts one byte
+ * before the range, the line in progress there (the previous range's last) is skipped, and the
+ * line that starts last inside the range is read to its end even past the range. Ranges that tile a
+ * file therefore return each of its lines exactly once.
  */
 public final class LineReader implements SplitRecords {
   private final InputStream in;
@@ -16,15 +21,42 @@ public final class LineReader implements SplitRecords {
   private int chunkEnd;
   private byte[] line = new byte[8192];
   private int length;
-  private long bytesRead;
+  /** Stream offset of the first byte not yet returned as part of a line. */
+  private long position;
+  /** Stream offset where this reader's first line starts (after a skipped partial line). */
+  private long firstLineStart;
+  /** A line starting at or after this stream offset belongs to the next range. */
+  private final long limit;
+  private boolean skipFirstLine;
 
   public LineReader(InputStream in) {
-    this.in = in;
+    this(in, false, Long.MAX_VALUE);
   }
 
-  /** Advances to the next line; false at the end of the stream. */
+  /**
+   * A reader of the lines starting before stream offset {@code limit}; with {@code skipFirstLine}
+   * the stream's first line (up to and including its first {@code \n}) is not returned.
+   */
+  LineReader(InputStream in, boolean skipFirstLine, long limit) {
+    this.in = in;
+    this.skipFirstLine = skipFirstLine;
+    this.limit = limit;
+  }
+
+  /** Advances to the next line; false at the end of the stream or of the range. */
   @Override
   public boolean next() throws IOException {
+    if (skipFirstLine) {
+      skipFirstLine = false;
+      if (!readLine()) {
+        return false;
+      }
+      firstLineStart = position;
+    }
+    return position < limit && readLine();
+  }
+
+  private boolean readLine() throws IOException {
     length = 0;
     boolean any = false;
     while (true) {
@@ -35,7 +67,6 @@ public final class LineReader implements SplitRecords {
         }
         chunkPos = 0;
         chunkEnd = n;
-        bytesRead += n;
       }
       any = true;
       int start = chunkPos;
@@ -43,8 +74,10 @@ public final class LineReader implements SplitRecords {
         chunkPos++;
       }
       append(start, chunkPos - start);
+      position += chunkPos - start;
       if (chunkPos < chunkEnd) {
         chunkPos++;
+        position++;
         return finish();
       }
     }
@@ -75,10 +108,13 @@ public final class LineReader implements SplitRecords {
     return length;
   }
 
-  /** Uncompressed bytes pulled from the stream so far (Druid's {@code bytes} counter). */
+  /**
+   * Uncompressed bytes of the lines returned so far, terminators included (Druid's {@code bytes}
+   * counter): over ranges that tile a file, they add up to its size.
+   */
   @Override
   public long bytesRead() {
-    return bytesRead;
+    return position - firstLineStart;
   }
 
   /** Closes the stream read from. */

@@ -26,6 +26,6 @@ public interface SplitRecords extends Closeable {
     if (format instanceof ParquetInputFormat parquet) {
       return ParquetLines.open(split, parquet);
     }
-    return new LineReader(SplitStreams.open(split));
+    return SplitStreams.lines(split, SplitStreams.open(split));
   }
 }

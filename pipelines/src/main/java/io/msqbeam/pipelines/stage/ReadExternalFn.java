@@ -8,6 +8,7 @@ import io.msqbeam.pipelines.input.RowParseException;
 import io.msqbeam.pipelines.input.RowParser;
 import io.msqbeam.pipelines.input.RowParsers;
 import io.msqbeam.pipelines.input.SplitRecords;
+import io.msqbeam.pipelines.input.SplitStreams;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ExternalInputSpec;
 import io.msqbeam.translator.plan.InputFormat;
@@ -21,7 +22,8 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /**
- * Reads one input split record by record in its input format (lines decompressed by file name as Druid
+ * Reads one input split (a file, a byte range of a file, inline data or a URI) record by record in
+ * its input format (lines decompressed by file name as Druid
  * does, or Parquet records), never holding a whole file, and counts Druid's {@code input0} counters: rows, uncompressed
  * bytes and files. The parser is chosen once per split; a line that cannot be read fails the stage
  * with {@code CannotParseExternalData}.
@@ -92,7 +94,8 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
           if (maxParseExceptions == 0) {
             throw new FaultException(Fault.cannotParseExternalData(
                 "Error while trying to read the external data source at inputSource [" + split.describe()
-                    + "], rowNumber [" + lineNumber + "], columnName [" + e.column() + "]"));
+                    + "], rowNumber [" + (SplitStreams.linesBefore(split) + lineNumber) + "], columnName ["
+                    + e.column() + "]"));
           }
           // Tolerated: counted as a warning; the server checks the job-wide total against the limit too.
           parseWarnings.inc();
@@ -116,7 +119,9 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         }
       }
       bytes.inc(lines.bytesRead() - counted);
-      files.inc();
+      if (!(split instanceof InputSplit.FileSplit file) || file.start() == 0) {
+        files.inc(); // a file read in ranges counts once, as Druid reads it whole
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + split.describe(), e);
     }
