@@ -1,0 +1,88 @@
+package io.msqbeam.pipelines.row;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.values.KV;
+import org.junit.jupiter.api.Test;
+
+class RowCoderTest {
+  private static final List<ColumnSignature> SIGNATURE = List.of(
+      new ColumnSignature("s", ColumnType.STRING), new ColumnSignature("l", ColumnType.LONG),
+      new ColumnSignature("f", ColumnType.FLOAT), new ColumnSignature("d", ColumnType.DOUBLE),
+      new ColumnSignature("m", ColumnType.STRING));
+  private static final RowCoder CODER = RowCoder.of(SIGNATURE);
+
+  @Test
+  void rowsWrittenBackToBackDecodeToTheSameValues() throws IOException {
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {"", 0L, 0f, 0d, null});
+    rows.add(new Object[] {null, null, null, null, null});
+    rows.add(new Object[] {"Ünïcödé ✓ 𝄞", Long.MIN_VALUE, Float.NaN, Double.NEGATIVE_INFINITY, List.of("a", "")});
+    rows.add(new Object[] {"x".repeat(300), Long.MAX_VALUE, -1.5f, Math.PI, Arrays.asList("b", null, "c")});
+    rows.add(new Object[] {"é".repeat(50), -1L, Float.MIN_VALUE, -0d, List.of()});
+    Random random = new Random(42);
+    for (int i = 0; i < 500; i++) {
+      rows.add(randomRow(random));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object[] row : rows) {
+      CODER.encode(row, out);
+    }
+    ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+    for (Object[] row : rows) {
+      assertThat(CODER.decode(in)).containsExactly(row);
+    }
+    assertThat(in.available()).isZero();
+  }
+
+  @Test
+  void anUnpairedSurrogateIsWrittenAsAQuestionMarkLikeStringGetBytes() throws IOException {
+    Object[] decoded = CoderUtils.decodeFromByteArray(CODER,
+        CoderUtils.encodeToByteArray(CODER, new Object[] {"a\uD800b\uDC00", 1L, null, null, null}));
+    assertThat(decoded[0]).isEqualTo(new String("a\uD800b\uDC00".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void equalRowsEncodeToEqualBytesAsKeys() throws IOException {
+    KvCoder<Object[], Object[]> kv = KvCoder.of(CODER, CODER);
+    Object[] row = {"key", 1_442_016_000_000L, 2.5f, 3.5d, List.of("v")};
+    byte[] first = CoderUtils.encodeToByteArray(kv, KV.of(row, row));
+    byte[] second = CoderUtils.encodeToByteArray(kv, KV.of(row.clone(), row.clone()));
+    assertThat(first).isEqualTo(second);
+    KV<Object[], Object[]> decoded = CoderUtils.decodeFromByteArray(kv, first);
+    assertThat(decoded.getKey()).containsExactly(row);
+    assertThat(decoded.getValue()).containsExactly(row);
+  }
+
+  private static Object[] randomRow(Random random) {
+    return new Object[] {
+        random.nextInt(5) == 0 ? null : randomString(random),
+        random.nextInt(5) == 0 ? null : random.nextLong() >> random.nextInt(64),
+        random.nextInt(5) == 0 ? null : random.nextFloat(),
+        random.nextInt(5) == 0 ? null : random.nextGaussian() * 1e6,
+        random.nextInt(3) == 0 ? null : List.of(randomString(random), randomString(random))};
+  }
+
+  private static String randomString(Random random) {
+    StringBuilder builder = new StringBuilder();
+    int length = random.nextInt(random.nextBoolean() ? 10 : 200);
+    for (int i = 0; i < length; i++) {
+      int codePoint = random.nextInt(4) == 0 ? 0x80 + random.nextInt(0xFF80) : 0x20 + random.nextInt(90);
+      // Surrogate code points alone are not text; put a supplementary character (a surrogate pair) there.
+      builder.appendCodePoint(Character.isSurrogate((char) codePoint) ? 0x1F600 : codePoint);
+    }
+    return builder.toString();
+  }
+}
