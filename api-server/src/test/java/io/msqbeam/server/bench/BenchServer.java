@@ -1,0 +1,85 @@
+package io.msqbeam.server.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One msq-beam server for one benchmark configuration, started as a user starts it
+ * ({@code bin/msq-beam server}) in its own JVM with a fresh data directory, so that its peak
+ * resident set size ({@code VmHWM}) belongs to that configuration alone.
+ */
+final class BenchServer implements AutoCloseable {
+  private final Process process;
+  private final URI base;
+
+  private BenchServer(Process process, URI base) {
+    this.process = process;
+    this.base = base;
+  }
+
+  static BenchServer start(Path repo, Path dataDir, String runner, Path log) throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>(List.of(repo.resolve("bin/msq-beam").toString(), "server",
+        "--port", Integer.toString(port), "--data-dir", dataDir.toString(), "--runner", runner));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    BenchServer server = new BenchServer(process, URI.create("http://127.0.0.1:" + port));
+    server.awaitHealthy(Duration.ofMinutes(3));
+    return server;
+  }
+
+  URI base() {
+    return base;
+  }
+
+  /** Peak resident set size of the server JVM so far, in bytes ({@code VmHWM} of /proc). */
+  long peakRssBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmHWM for pid " + process.pid());
+  }
+
+  private void awaitHealthy(Duration timeout) throws InterruptedException, IOException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("the server exited with " + process.exitValue() + " before it was healthy");
+      }
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/status/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IOException("the server was not healthy within " + timeout);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}

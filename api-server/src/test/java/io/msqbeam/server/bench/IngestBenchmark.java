@@ -1,0 +1,121 @@
+package io.msqbeam.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Issue 6's ingestion benchmark: for each input size, the end-to-end time of fixture msq-a's
+ * wikiticker {@code INSERT … PARTITIONED BY DAY} (submit → SUCCESS, segments written and published)
+ * on each runner configuration, each in a fresh server JVM, against a single-thread Jackson parse
+ * of the same file measured in the same run. Prints rows/s, the ratio to the reference and the
+ * server's peak RSS, and checks that the ingested table holds every row.
+ *
+ * <p>Run it with {@code bench/ingest.sh}; arguments: {@code <repo> <data dir> <sizes> <configs>
+ * <direct max rows>}, where the data dir holds {@code wiki-<rows>.json} files from
+ * {@code make-wiki-data.py} and configs are {@code direct}, {@code flink-1}, {@code flink-2}.
+ */
+public final class IngestBenchmark {
+  private static final String COLUMNS = "[{\"name\":\"time\",\"type\":\"string\"},"
+      + "{\"name\":\"channel\",\"type\":\"string\"},{\"name\":\"cityName\",\"type\":\"string\"},"
+      + "{\"name\":\"comment\",\"type\":\"string\"},{\"name\":\"countryIsoCode\",\"type\":\"string\"},"
+      + "{\"name\":\"countryName\",\"type\":\"string\"},{\"name\":\"isAnonymous\",\"type\":\"string\"},"
+      + "{\"name\":\"isMinor\",\"type\":\"string\"},{\"name\":\"isNew\",\"type\":\"string\"},"
+      + "{\"name\":\"isRobot\",\"type\":\"string\"},{\"name\":\"isUnpatrolled\",\"type\":\"string\"},"
+      + "{\"name\":\"metroCode\",\"type\":\"long\"},{\"name\":\"namespace\",\"type\":\"string\"},"
+      + "{\"name\":\"page\",\"type\":\"string\"},{\"name\":\"regionIsoCode\",\"type\":\"string\"},"
+      + "{\"name\":\"regionName\",\"type\":\"string\"},{\"name\":\"user\",\"type\":\"string\"},"
+      + "{\"name\":\"delta\",\"type\":\"long\"},{\"name\":\"added\",\"type\":\"long\"},{\"name\":\"deleted\",\"type\":\"long\"}]";
+
+  private IngestBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path repo = Path.of(args[0]).toAbsolutePath();
+    Path dataDir = Path.of(args[1]).toAbsolutePath();
+    List<Long> sizes = Stream.of(args[2].split(",")).map(Long::parseLong).toList();
+    List<String> configs = List.of(args[3].split(","));
+    long directMaxRows = Long.parseLong(args[4]);
+
+    List<String> lines = new ArrayList<>();
+    lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS |");
+    lines.add("| ---: | --- | ---: | ---: | ---: | ---: |");
+    lines.forEach(System.out::println);
+    for (long rows : sizes) {
+      Path file = dataDir.resolve("wiki-" + rows + ".json");
+      long referenceNanos = JacksonReference.parseNanos(file, rows);
+      double referenceRate = rows / seconds(referenceNanos);
+      lines.add(row(rows, "reference: Jackson readTree, 1 thread", referenceNanos, referenceRate, "1.00", "—"));
+      print(lines);
+      for (String config : configs) {
+        if (config.equals("direct") && rows > directMaxRows) {
+          lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | |");
+          continue;
+        }
+        Result result = run(repo, file, rows, config);
+        lines.add(result.state.equals("SUCCESS")
+            ? row(rows, config, result.nanos, rows / seconds(result.nanos),
+                String.format(Locale.ROOT, "%.2f", (rows / seconds(result.nanos)) / referenceRate),
+                String.format(Locale.ROOT, "%.2f GB", result.peakRss / 1e9))
+            : "| " + rows + " | " + config + " | " + result.state + ": " + result.detail + " | | | |");
+        print(lines);
+      }
+    }
+  }
+
+  private static Result run(Path repo, Path file, long rows, String config) throws Exception {
+    String runner = config.startsWith("flink") ? "flink" : "direct";
+    int workers = config.contains("-") ? Integer.parseInt(config.substring(config.indexOf('-') + 1)) : 2;
+    Path serverDir = Files.createTempDirectory("msq-beam-bench-");
+    Path log = Files.createTempFile("msq-beam-bench-", ".log");
+    try (BenchServer server = BenchServer.start(repo, serverDir, runner, log)) {
+      SqlTaskClient client = new SqlTaskClient(server.base());
+      String sql = "INSERT INTO bench SELECT TIME_PARSE(\"time\") AS __time, * FROM TABLE(EXTERN('"
+          + "{\"type\":\"local\",\"files\":[\"" + file + "\"]}','{\"type\":\"json\"}','" + COLUMNS + "'))"
+          + " PARTITIONED BY DAY";
+      // Druid's maxNumTasks counts the controller: workers = maxNumTasks - 1.
+      SqlTaskClient.TaskOutcome outcome = client.runTask(sql, Map.of("maxNumTasks", workers + 1, "runner", runner));
+      long peakRss = server.peakRssBytes();
+      if (!outcome.state().equals("SUCCESS")) {
+        return new Result(outcome.state(), outcome.nanos(), peakRss, outcome.errorMsg() + " (server log " + log + ")");
+      }
+      JsonNode count = client.scalar("SELECT COUNT(*) FROM bench");
+      if (count.asLong() != rows) {
+        return new Result("WRONG", outcome.nanos(), peakRss, "COUNT(*) = " + count + ", expected " + rows);
+      }
+      Files.deleteIfExists(log);
+      return new Result("SUCCESS", outcome.nanos(), peakRss, "");
+    } finally {
+      deleteTree(serverDir);
+    }
+  }
+
+  private record Result(String state, long nanos, long peakRss, String detail) {}
+
+  private static String row(long rows, String config, long nanos, double rate, String ratio, String rss) {
+    return String.format(Locale.ROOT, "| %d | %s | %.1f s | %,.0f | %s | %s |", rows, config, seconds(nanos), rate,
+        ratio, rss);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static void print(List<String> lines) {
+    System.out.println(lines.get(lines.size() - 1));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
