@@ -10,15 +10,19 @@ import java.nio.charset.StandardCharsets;
  * decoded from memory. Not thread-safe; {@link RowCoder} keeps one per thread.
  */
 final class RowBytesReader {
-  private byte[] bytes = new byte[1024];
+  /** The reader's own buffer, reused for rows read from streams. */
+  private byte[] buffer = new byte[1024];
+  /** The bytes being decoded: the buffer, or a row's bytes given to {@link #wrap}. */
+  private byte[] bytes = buffer;
   private int position;
 
   /** Reads the next row's bytes from {@code in}; the row is then decoded with the other methods. */
   void load(InputStream in) throws IOException {
     int length = readVarInt(in);
-    if (length > bytes.length) {
-      bytes = new byte[Math.max(length, bytes.length * 2)];
+    if (length > buffer.length) {
+      buffer = new byte[Math.max(length, buffer.length * 2)];
     }
+    bytes = buffer;
     int read = 0;
     while (read < length) {
       int n = in.read(bytes, read, length - read);
@@ -28,6 +32,17 @@ final class RowBytesReader {
       read += n;
     }
     position = 0;
+  }
+
+  /** Decodes from {@code row}, the bytes of one row without their length prefix. */
+  void wrap(byte[] row) {
+    bytes = row;
+    position = 0;
+  }
+
+  /** Skips {@code length} bytes. */
+  void skip(int length) {
+    position += length;
   }
 
   byte readByte() {

@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.row;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -62,50 +63,14 @@ final class RowBytesWriter {
     writeInt((int) value);
   }
 
-  /**
-   * The string's UTF-8 bytes after their varint length, encoded in place (no intermediate array);
-   * an unpaired surrogate becomes {@code ?}, as {@code String.getBytes(UTF_8)} does.
-   */
+  /** The string's UTF-8 bytes after their varint length. */
   void writeString(String value) {
-    int length = value.length();
-    // At most 3 bytes per char; reserve the length's room and patch it after.
-    ensure(5 + 3 * length);
-    int lengthAt = size;
-    size += varIntSize(3 * length);
-    int start = size;
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        bytes[size++] = (byte) c;
-      } else if (c < 0x800) {
-        bytes[size++] = (byte) (0xC0 | (c >> 6));
-        bytes[size++] = (byte) (0x80 | (c & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-          int codePoint = Character.toCodePoint(c, value.charAt(++i));
-          bytes[size++] = (byte) (0xF0 | (codePoint >> 18));
-          bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-          bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-          bytes[size++] = (byte) (0x80 | (codePoint & 0x3F));
-        } else {
-          bytes[size++] = '?';
-        }
-      } else {
-        bytes[size++] = (byte) (0xE0 | (c >> 12));
-        bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-        bytes[size++] = (byte) (0x80 | (c & 0x3F));
-      }
-    }
-    patchVarInt(lengthAt, varIntSize(3 * length), size - start);
-  }
-
-  /** Writes {@code value} in exactly {@code width} bytes (padded with continuation bytes). */
-  private void patchVarInt(int at, int width, int value) {
-    for (int i = 0; i < width - 1; i++) {
-      bytes[at + i] = (byte) ((value & 0x7F) | 0x80);
-      value >>>= 7;
-    }
-    bytes[at + width - 1] = (byte) value;
+    // getBytes is an intrinsic for Latin-1 strings: faster than encoding char by char here.
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    writeVarInt(utf8.length);
+    ensure(utf8.length);
+    System.arraycopy(utf8, 0, bytes, size, utf8.length);
+    size += utf8.length;
   }
 
   static int varIntSize(int value) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.CustomCoder;
 
@@ -38,6 +39,74 @@ public final class RowCoder extends CustomCoder<Object[]> {
   @Override
   public void encode(Object[] row, OutputStream outStream) throws IOException {
     RowBytesWriter out = WRITERS.get();
+    write(row, out);
+    // One length-prefixed bulk write: Flink's stream wrappers cost a call per single byte.
+    byte[] length = new byte[5];
+    int lengthBytes = 0;
+    int remaining = out.size();
+    while ((remaining & ~0x7F) != 0) {
+      length[lengthBytes++] = (byte) ((remaining & 0x7F) | 0x80);
+      remaining >>>= 7;
+    }
+    length[lengthBytes++] = (byte) remaining;
+    outStream.write(length, 0, lengthBytes);
+    outStream.write(out.bytes(), 0, out.size());
+  }
+
+  /**
+   * The row's encoding as one array (without the length prefix of {@link #encode}): what rows are
+   * carried as between steps that only route them, so they are encoded and decoded once.
+   */
+  public byte[] toBytes(Object[] row) {
+    RowBytesWriter out = WRITERS.get();
+    write(row, out);
+    return Arrays.copyOf(out.bytes(), out.size());
+  }
+
+  /** The row whose {@link #toBytes} encoding {@code bytes} is. */
+  public Object[] fromBytes(byte[] bytes) {
+    RowBytesReader in = READERS.get();
+    in.wrap(bytes);
+    return read(in);
+  }
+
+  /**
+   * Some columns of an encoded row as strings ({@code toString} of the value, null kept), the others
+   * skipped without being decoded: a range key read from a row in transit.
+   *
+   * @param positions column positions, ascending or not
+   */
+  public List<String> stringValues(byte[] bytes, int[] positions) {
+    RowBytesReader in = READERS.get();
+    in.wrap(bytes);
+    int last = 0;
+    for (int position : positions) {
+      last = Math.max(last, position);
+    }
+    Object[] values = new Object[last + 1];
+    boolean[] wanted = new boolean[last + 1];
+    for (int position : positions) {
+      wanted[position] = true;
+    }
+    for (int i = 0; i <= last; i++) {
+      byte flag = in.readByte();
+      if (flag == NULL) {
+        continue;
+      }
+      if (wanted[i]) {
+        values[i] = readValue(in, i, flag);
+      } else {
+        skipValue(in, i, flag);
+      }
+    }
+    List<String> strings = new ArrayList<>(positions.length);
+    for (int position : positions) {
+      strings.add(values[position] == null ? null : values[position].toString());
+    }
+    return strings;
+  }
+
+  private void write(Object[] row, RowBytesWriter out) {
     out.reset();
     for (int i = 0; i < types.length; i++) {
       Object value = row[i];
@@ -77,37 +146,49 @@ public final class RowCoder extends CustomCoder<Object[]> {
         }
       }
     }
-    // One length-prefixed bulk write: Flink's stream wrappers cost a call per single byte.
-    byte[] length = new byte[5];
-    int lengthBytes = 0;
-    int remaining = out.size();
-    while ((remaining & ~0x7F) != 0) {
-      length[lengthBytes++] = (byte) ((remaining & 0x7F) | 0x80);
-      remaining >>>= 7;
-    }
-    length[lengthBytes++] = (byte) remaining;
-    outStream.write(length, 0, lengthBytes);
-    outStream.write(out.bytes(), 0, out.size());
   }
 
   @Override
   public Object[] decode(InputStream inStream) throws IOException {
     RowBytesReader in = READERS.get();
     in.load(inStream);
+    return read(in);
+  }
+
+  private Object[] read(RowBytesReader in) {
     Object[] row = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
       byte flag = in.readByte();
-      if (flag == NULL) {
-        continue;
+      if (flag != NULL) {
+        row[i] = readValue(in, i, flag);
       }
-      row[i] = switch (types[i]) {
-        case STRING -> flag == MULTI ? readList(in) : in.readString();
-        case LONG -> in.readVarLong();
-        case FLOAT -> Float.intBitsToFloat(in.readInt());
-        case DOUBLE -> Double.longBitsToDouble(in.readLong());
-      };
     }
     return row;
+  }
+
+  private Object readValue(RowBytesReader in, int column, byte flag) {
+    return switch (types[column]) {
+      case STRING -> flag == MULTI ? readList(in) : in.readString();
+      case LONG -> in.readVarLong();
+      case FLOAT -> Float.intBitsToFloat(in.readInt());
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+    };
+  }
+
+  private void skipValue(RowBytesReader in, int column, byte flag) {
+    switch (types[column]) {
+      case STRING -> {
+        int values = flag == MULTI ? in.readVarInt() : 1;
+        for (int j = 0; j < values; j++) {
+          if (flag != MULTI || in.readByte() != NULL) {
+            in.skip(in.readVarInt());
+          }
+        }
+      }
+      case LONG -> in.readVarLong();
+      case FLOAT -> in.skip(4);
+      case DOUBLE -> in.skip(8);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.stage;
 import java.util.Map;
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
+import io.msqbeam.pipelines.row.RowCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -13,7 +14,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * counting pre-pass (a side input). Under range partitioning ({@link #ranged}) a row goes instead to
  * the partition whose key range holds it, from the chunk's {@link RangeBoundaries} (a side input).
  */
-final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integer>, Object[]>> {
+final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer>, byte[]>> {
   static final int MAX_BUCKETS = 5_000;
   static final int MAX_PARTITIONS = 25_000;
 
@@ -24,15 +25,17 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
   private final String segmentGranularity;
   private final PCollectionView<Map<Long, RangeBoundaries>> ranges;
   private final int[] keyPositions;
+  /** Decodes the range key from the encoded rows; null without range partitioning. */
+  private final RowCoder rowCoder;
 
   AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment, Integer maxNumSegments,
       TimeChunks chunks, String segmentGranularity) {
-    this(chunkCounts, rowsPerSegment, maxNumSegments, chunks, segmentGranularity, null, new int[0]);
+    this(chunkCounts, rowsPerSegment, maxNumSegments, chunks, segmentGranularity, null, new int[0], null);
   }
 
   private AssignPartitionFn(PCollectionView<Map<Long, Long>> chunkCounts, long rowsPerSegment, Integer maxNumSegments,
       TimeChunks chunks, String segmentGranularity, PCollectionView<Map<Long, RangeBoundaries>> ranges,
-      int[] keyPositions) {
+      int[] keyPositions, RowCoder rowCoder) {
     this.chunkCounts = chunkCounts;
     this.rowsPerSegment = rowsPerSegment;
     this.maxNumSegments = maxNumSegments;
@@ -40,12 +43,16 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
     this.segmentGranularity = segmentGranularity;
     this.ranges = ranges;
     this.keyPositions = keyPositions.clone();
+    this.rowCoder = rowCoder;
   }
 
-  /** The same assignment by key range; {@code keyPositions} are the row positions of the range dimensions. */
-  AssignPartitionFn ranged(PCollectionView<Map<Long, RangeBoundaries>> ranges, int[] keyPositions) {
+  /**
+   * The same assignment by key range; {@code keyPositions} are the row positions of the range
+   * dimensions in rows encoded by {@code rowCoder}.
+   */
+  AssignPartitionFn ranged(PCollectionView<Map<Long, RangeBoundaries>> ranges, int[] keyPositions, RowCoder rowCoder) {
     return new AssignPartitionFn(chunkCounts, rowsPerSegment, maxNumSegments, chunks, segmentGranularity, ranges,
-        keyPositions);
+        keyPositions, rowCoder);
   }
 
   /** Druid's limits on the shape of the output: buckets, partitions in all, segments per chunk. */
@@ -78,7 +85,7 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
 
   @ProcessElement
   public void process(ProcessContext context) {
-    KV<Long, Object[]> element = context.element();
+    KV<Long, byte[]> element = context.element();
     Map<Long, Long> counts = context.sideInput(chunkCounts);
     if (!limitsChecked) {
       checkLimits(counts);
@@ -86,7 +93,7 @@ final class AssignPartitionFn extends DoFn<KV<Long, Object[]>, KV<KV<Long, Integ
     }
     if (ranges != null) {
       RangeBoundaries boundaries = context.sideInput(ranges).get(element.getKey());
-      int partition = boundaries.partitionOf(RangeKeyFn.key(element.getValue(), keyPositions));
+      int partition = boundaries.partitionOf(rowCoder.stringValues(element.getValue(), keyPositions));
       context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
       return;
     }

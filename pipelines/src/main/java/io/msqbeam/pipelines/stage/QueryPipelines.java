@@ -12,6 +12,7 @@ import io.msqbeam.translator.plan.GroupByPostShuffleProcessor;
 import io.msqbeam.translator.plan.GroupByPreShuffleProcessor;
 import io.msqbeam.translator.plan.GroupByQuery;
 import io.msqbeam.translator.plan.InputSpec;
+import io.msqbeam.translator.plan.Intervals;
 import io.msqbeam.translator.plan.LimitProcessor;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.ScanProcessor;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
@@ -35,12 +37,11 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.ApproximateQuantiles;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -169,29 +170,34 @@ public final class QueryPipelines {
         .map(ColumnMapping::queryColumn).findFirst().orElse(null);
     TimeChunks chunks = new TimeChunks(destination.segmentGranularity());
     RowCoder rowCoder = RowCoder.of(inputSignature);
-    PCollection<KV<Long, Object[]>> keyed = outputs.get(source)
+    int[] keyPositions = generator.isRangePartitioned()
+        ? generator.rangeDimensions().stream().mapToInt(dimension -> names.indexOf(
+            generator.columnMappings().stream().filter(m -> m.outputColumn().equals(dimension))
+                .map(ColumnMapping::queryColumn).findFirst().orElseThrow())).toArray()
+        : null;
+    List<String> replaceBounds = destination.isReplace()
+        && !destination.replaceTimeChunks().equals(Intervals.ETERNITY_LIST) ? destination.replaceTimeChunks() : null;
+    // From here to the writer, rows travel encoded: counted, routed and shuffled, decoded once.
+    PCollection<KV<Long, byte[]>> keyed = outputs.get(source)
         .apply(name + "timeChunk", ParDo.of(new TimeChunkFn(timeColumn == null ? -1 : names.indexOf(timeColumn), chunks,
-            destination.isReplace() && !destination.replaceTimeChunks().equals(
-                io.msqbeam.translator.plan.Intervals.ETERNITY_LIST) ? destination.replaceTimeChunks() : null)))
-        .setCoder(KvCoder.of(VarLongCoder.of(), rowCoder));
+            replaceBounds, rowCoder)))
+        .setCoder(KvCoder.of(VarLongCoder.of(), ByteArrayCoder.of()));
     PCollectionView<Map<Long, Long>> counts = keyed
-        .apply(name + "chunkKeys", Keys.create()).setCoder(VarLongCoder.of())
-        .apply(name + "countChunks", Count.perElement())
+        .apply(name + "countChunks", ParDo.of(new CountChunksFn()))
+        .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
+        .apply(name + "sumChunkCounts", Sum.longsPerKey())
         .apply(name + "chunkCounts", View.asMap());
     AssignPartitionFn assign = new AssignPartitionFn(counts, generator.tuningConfig().rowsPerSegment(),
         generator.tuningConfig().maxNumSegments(), chunks, destination.segmentGranularity());
     PCollectionView<Map<Long, RangeBoundaries>> ranges = null;
     List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(counts));
-    if (generator.isRangePartitioned()) {
-      int[] keyPositions = generator.rangeDimensions().stream().mapToInt(dimension -> names.indexOf(
-          generator.columnMappings().stream().filter(m -> m.outputColumn().equals(dimension))
-              .map(ColumnMapping::queryColumn).findFirst().orElseThrow())).toArray();
-      ranges = rangeBoundaries(name, keyed, keyPositions, counts, generator.tuningConfig().rowsPerSegment());
-      assign = assign.ranged(ranges, keyPositions);
+    if (keyPositions != null) {
+      ranges = rangeBoundaries(name, keyed, rowCoder, keyPositions, counts, generator.tuningConfig().rowsPerSegment());
+      assign = assign.ranged(ranges, keyPositions, rowCoder);
       sideInputs.add(ranges);
     }
     keyed.apply(name + "partition", ParDo.of(assign).withSideInputs(sideInputs))
-        .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), rowCoder))
+        .setCoder(KvCoder.of(KvCoder.of(VarLongCoder.of(), VarIntCoder.of()), ByteArrayCoder.of()))
         .apply(name + "shuffle", GroupByKey.create())
         .apply(name + "writeSegments", ParDo.of(new WriteSegmentFn(n, generator, inputSignature, chunks,
             destination, settings.workDir(), settings.deepStorageDir(), ranges))
@@ -206,11 +212,11 @@ public final class QueryPipelines {
    * {@link #RANGE_QUANTILES}{@code - 1} split points per chunk.
    */
   private static PCollectionView<Map<Long, RangeBoundaries>> rangeBoundaries(String name,
-      PCollection<KV<Long, Object[]>> keyed, int[] keyPositions, PCollectionView<Map<Long, Long>> counts,
-      long rowsPerSegment) {
+      PCollection<KV<Long, byte[]>> keyed, RowCoder rowCoder, int[] keyPositions,
+      PCollectionView<Map<Long, Long>> counts, long rowsPerSegment) {
     ListCoder<String> keyCoder = ListCoder.of(NullableCoder.of(StringUtf8Coder.of()));
     return keyed
-        .apply(name + "rangeKeys", ParDo.of(new RangeKeyFn(keyPositions)))
+        .apply(name + "rangeKeys", ParDo.of(new RangeKeyFn(rowCoder, keyPositions)))
         .setCoder(KvCoder.of(VarLongCoder.of(), keyCoder))
         .apply(name + "keyQuantiles", ApproximateQuantiles.perKey(RANGE_QUANTILES, RangeBoundaries.KEY_ORDER))
         .setCoder(KvCoder.of(VarLongCoder.of(), ListCoder.of(keyCoder)))

@@ -2,31 +2,47 @@ package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
+import io.msqbeam.pipelines.row.RowCoder;
+import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.joda.time.Interval;
 
-/** Keys each row by the start of its time chunk; a null {@code __time} fails the task with InsertTimeNull. */
-final class TimeChunkFn extends DoFn<Object[], KV<Long, Object[]>> {
+/**
+ * Keys each row by the start of its time chunk; a null {@code __time} fails the task with
+ * InsertTimeNull, a chunk outside the REPLACE bounds with InsertTimeOutOfBounds.
+ *
+ * <p>The row leaves encoded ({@link RowCoder#toBytes}): the steps up to the segment writer only count,
+ * route and shuffle it, so it is encoded once here and decoded once by the writer, however many
+ * steps (and, on Flink, exchanges) it crosses.
+ */
+final class TimeChunkFn extends DoFn<Object[], KV<Long, byte[]>> {
   private final int timePosition;
   private final TimeChunks chunks;
   /** REPLACE bounds as [start, end) millis pairs; empty when every chunk is allowed. */
   private final long[][] bounds;
-  private final java.util.List<String> boundStrings;
+  private final List<String> boundStrings;
+  private final RowCoder rowCoder;
 
-  /** @param timePosition the row position of the column mapped to {@code __time}, or -1 (then every row is at 0) */
-  TimeChunkFn(int timePosition, TimeChunks chunks, java.util.List<String> replaceIntervals) {
+  /**
+   * @param timePosition the row position of the column mapped to {@code __time}, or -1 (then every row is at 0)
+   * @param replaceIntervals the REPLACE bounds, or null when every chunk is allowed
+   * @param rowCoder the coder of the input rows, which encodes them for transit
+   */
+  TimeChunkFn(int timePosition, TimeChunks chunks, List<String> replaceIntervals, RowCoder rowCoder) {
     this.timePosition = timePosition;
     this.chunks = chunks;
-    this.boundStrings = replaceIntervals == null ? java.util.List.of() : java.util.List.copyOf(replaceIntervals);
-    this.bounds = boundStrings.stream().map(org.joda.time.Interval::parse)
+    this.boundStrings = replaceIntervals == null ? List.of() : List.copyOf(replaceIntervals);
+    this.bounds = boundStrings.stream().map(Interval::parse)
         .map(i -> new long[] {i.getStartMillis(), i.getEndMillis()}).toArray(long[][]::new);
+    this.rowCoder = rowCoder;
   }
 
   private boolean inBounds(long chunkStart) {
     if (bounds.length == 0) {
       return true;
     }
-    org.joda.time.Interval chunk = chunks.chunk(chunkStart);
+    Interval chunk = chunks.chunk(chunkStart);
     for (long[] bound : bounds) {
       if (bound[0] <= chunk.getStartMillis() && chunk.getEndMillis() <= bound[1]) {
         return true;
@@ -36,7 +52,7 @@ final class TimeChunkFn extends DoFn<Object[], KV<Long, Object[]>> {
   }
 
   @ProcessElement
-  public void process(@Element Object[] row, OutputReceiver<KV<Long, Object[]>> out) {
+  public void process(@Element Object[] row, OutputReceiver<KV<Long, byte[]>> out) {
     long time = 0;
     if (timePosition >= 0) {
       Object value = row[timePosition];
@@ -49,6 +65,6 @@ final class TimeChunkFn extends DoFn<Object[], KV<Long, Object[]>> {
     if (!inBounds(chunkStart)) {
       throw new FaultException(Fault.insertTimeOutOfBounds(chunks.chunk(chunkStart).toString(), boundStrings));
     }
-    out.output(KV.of(chunkStart, row));
+    out.output(KV.of(chunkStart, rowCoder.toBytes(row)));
   }
 }

@@ -1,6 +1,7 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.row.RowCoder;
 import io.msqbeam.pipelines.segment.SegmentColumn;
 import io.msqbeam.pipelines.segment.SegmentColumnType;
 import io.msqbeam.pipelines.segment.SegmentMetric;
@@ -23,12 +24,12 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.joda.time.Interval;
 
 /**
- * Writes the rows of one (time chunk, partition) as one Druid segment into deep storage, streaming
- * them into a {@link SegmentWriter} that persists every {@code maxRowsInMemory} rows. Under range
+ * Writes the rows of one (time chunk, partition) as one Druid segment into deep storage, decoding
+ * them (they travel encoded from {@link TimeChunkFn} on) and streaming them into a {@link SegmentWriter} that persists every {@code maxRowsInMemory} rows. Under range
  * partitioning (a {@code ranges} view) the segment gets a range shard spec from the chunk's
  * {@link RangeBoundaries}, the same side input the rows were assigned by.
  */
-final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>>, WrittenSegment> {
+final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>, WrittenSegment> {
   private final SegmentGeneratorProcessor generator;
   private final List<ColumnSignature> inputSignature;
   private final TimeChunks chunks;
@@ -38,6 +39,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
   private final Counter rowsProcessed;
   private final Counter rowsPushed;
   private final PCollectionView<Map<Long, RangeBoundaries>> ranges;
+  private final RowCoder rowCoder;
 
   WriteSegmentFn(int stageNumber, SegmentGeneratorProcessor generator, List<ColumnSignature> inputSignature,
       TimeChunks chunks, io.msqbeam.translator.plan.DataSourceDestination destination, String workDir,
@@ -55,6 +57,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
     this.ranges = ranges;
     this.generator = generator;
     this.inputSignature = List.copyOf(inputSignature);
+    this.rowCoder = RowCoder.of(inputSignature);
     this.chunks = chunks;
     this.destination = destination;
     this.workDir = workDir;
@@ -66,7 +69,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
 
   @ProcessElement
   public void process(ProcessContext context) {
-    KV<KV<Long, Integer>, Iterable<Object[]>> partition = context.element();
+    KV<KV<Long, Integer>, Iterable<byte[]>> partition = context.element();
     SegmentShardSpec shardSpec = SegmentShardSpec.numbered();
     if (ranges != null) {
       RangeBoundaries boundaries = context.sideInput(ranges).get(partition.getKey().getKey());
@@ -77,7 +80,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
     context.output(write(partition, shardSpec));
   }
 
-  private WrittenSegment write(KV<KV<Long, Integer>, Iterable<Object[]>> partition, SegmentShardSpec shardSpec) {
+  private WrittenSegment write(KV<KV<Long, Integer>, Iterable<byte[]>> partition, SegmentShardSpec shardSpec) {
     List<String> inputNames = inputSignature.stream().map(ColumnSignature::name).toList();
     List<SegmentColumn> columns = new ArrayList<>();
     int[] positions = new int[generator.dataSchema().dimensions().size()];
@@ -117,7 +120,8 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<Object[]>
     }
     try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partitionNum, shardSpec,
         new File(workDir), new File(deepStorageDir), generator.tuningConfig().maxRowsInMemory())) {
-      for (Object[] row : partition.getValue()) {
+      for (byte[] encoded : partition.getValue()) {
+        Object[] row = rowCoder.fromBytes(encoded);
         Object[] values = new Object[positions.length];
         for (int i = 0; i < positions.length; i++) {
           values[i] = row[positions[i]];

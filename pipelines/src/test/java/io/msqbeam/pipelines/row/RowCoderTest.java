@@ -66,6 +66,22 @@ class RowCoderTest {
     assertThat(decoded.getValue()).containsExactly(row);
   }
 
+  @Test
+  void rowsInTransitAsBytesDecodeWholeOrJustTheirKeyColumns() {
+    Random random = new Random(7);
+    for (int i = 0; i < 300; i++) {
+      Object[] row = randomRow(random);
+      byte[] bytes = CODER.toBytes(row);
+      assertThat(CODER.fromBytes(bytes)).containsExactly(row);
+      // Any columns, in any order: each value as its string, null kept, the skipped ones unread.
+      int[] positions = {3, 1, 4};
+      assertThat(CODER.stringValues(bytes, positions)).containsExactly(
+          row[3] == null ? null : row[3].toString(), row[1] == null ? null : row[1].toString(),
+          row[4] == null ? null : row[4].toString());
+      assertThat(CODER.stringValues(bytes, new int[] {0})).containsExactly(row[0] == null ? null : (String) row[0]);
+    }
+  }
+
   private static Object[] randomRow(Random random) {
     return new Object[] {
         random.nextInt(5) == 0 ? null : randomString(random),
