@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion benchmark (issue 6): wikiticker-shaped NDJSON of each size, generated deterministically by
 # ../shared/tools/make-wiki-data.py (or $MSQ_BEAM_DATA_TOOL), ingested with fixture msq-a's
-# INSERT … PARTITIONED BY DAY on each configuration, each in a fresh server (bin/msq-beam server),
+# INSERT … PARTITIONED BY DAY on each configuration, each in a fresh server (bin/msq-beam server) warmed
+# up by one ingestion of the 100k-row file,
 # against a single-thread Jackson parse of the same file measured in the same run.
 # Usage: bench/ingest.sh [sizes, default 100000,1000000,5000000] [configs, default direct,flink-1,flink-2]
 # Environment: BENCH_DATA (where the generated files are kept, default bench/work), JAVA_OPTS (server JVM),
@@ -15,7 +16,8 @@ data_dir="${BENCH_DATA:-$repo/bench/work}"
 tool="${MSQ_BEAM_DATA_TOOL:-$repo/../shared/tools/make-wiki-data.py}"
 mkdir -p "$data_dir"
 
-for rows in ${sizes//,/ }; do
+# 100k rows also warm every server up before its measured run.
+for rows in 100000 ${sizes//,/ }; do
   file="$data_dir/wiki-$rows.json"
   if [[ ! -s "$file" ]]; then
     echo "generating $file" >&2

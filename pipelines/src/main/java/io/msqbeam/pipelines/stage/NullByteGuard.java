@@ -84,6 +84,14 @@ final class NullByteGuard implements Serializable {
 
   /** Applies the rule to one parsed row, the {@code rowNumber}-th (1-based) of its split. */
   void apply(Object[] row, long rowNumber) {
+    apply(row, rowNumber, () -> 0);
+  }
+
+  /**
+   * Applies the rule to one parsed row, the {@code rowNumber}-th of a split that starts inside a
+   * file after {@code rowsBefore} rows, which is asked only when the row fails (it rereads the file).
+   */
+  void apply(Object[] row, long rowNumber, java.util.function.LongSupplier rowsBefore) {
     if (remove) {
       NullBytes.strip(row);
       return;
@@ -101,7 +109,7 @@ final class NullByteGuard implements Serializable {
     for (int i = 0; i < written.length; i++) {
       String value = NullBytes.firstWithNullByte(written[i]);
       if (value != null) {
-        throw new FaultException(Fault.invalidNullByte(source, rowNumber, reportedNames.get(i), value,
+        throw new FaultException(Fault.invalidNullByte(source, rowsBefore.getAsLong() + rowNumber, reportedNames.get(i), value,
             NullBytes.position(value)));
       }
     }

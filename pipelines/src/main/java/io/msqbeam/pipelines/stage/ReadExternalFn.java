@@ -85,6 +85,14 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
       long lineNumber = 0;
       long counted = 0;
       long rowNumber = 0;
+      // Row numbers in errors count from the file's start; a range that starts later learns how far on failure.
+      java.util.function.LongSupplier rowsBefore = () -> {
+        try {
+          return SplitStreams.linesBefore(split);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + split.describe(), e);
+        }
+      };
       while (lines.next()) {
         lineNumber++;
         Object[] row;
@@ -94,7 +102,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
           if (maxParseExceptions == 0) {
             throw new FaultException(Fault.cannotParseExternalData(
                 "Error while trying to read the external data source at inputSource [" + split.describe()
-                    + "], rowNumber [" + (SplitStreams.linesBefore(split) + lineNumber) + "], columnName ["
+                    + "], rowNumber [" + (rowsBefore.getAsLong() + lineNumber) + "], columnName ["
                     + e.column() + "]"));
           }
           // Tolerated: counted as a warning; the server checks the job-wide total against the limit too.
@@ -109,7 +117,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         }
         rowNumber++;
         if (nullBytes != null) {
-          nullBytes.apply(row, rowNumber);
+          nullBytes.apply(row, rowNumber, rowsBefore);
         }
         out.output(row);
         rows.inc();
