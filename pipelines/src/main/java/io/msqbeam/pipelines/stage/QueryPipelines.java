@@ -85,7 +85,8 @@ public final class QueryPipelines {
       outputs.get(outputs.size() - 1)
           .apply("Results-key", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(last.signature())))
           .apply("Results-gather", GroupByKey.create())
-          .apply("Results-write", ParDo.of(new WriteResultsFn(ordering, positions, settings.outputDir())));
+          .apply("Results-write", ParDo.of(new WriteResultsFn(ordering, positions, settings.outputDir(),
+              RowCoder.of(last.signature()), settings.workDir() + "/results-sort")));
     }
   }
 
@@ -152,7 +153,8 @@ public final class QueryPipelines {
         return outputs.get(source)
             .apply(name + "key", WithKeys.of(0)).setCoder(KvCoder.of(VarIntCoder.of(), RowCoder.of(previous.signature())))
             .apply(name + "sort", GroupByKey.create())
-            .apply(name + "limit", ParDo.of(new SortedPartitionFn(n, ordering, limit.offset(), limit.limit())))
+            .apply(name + "limit", ParDo.of(new SortedPartitionFn(n, ordering, limit.offset(), limit.limit(),
+                RowCoder.of(previous.signature()), settings.workDir() + "/sort-stage" + n)))
             .setCoder(RowCoder.of(stage.signature()));
     }
     throw new IllegalStateException("segment generation is wired by build()");
