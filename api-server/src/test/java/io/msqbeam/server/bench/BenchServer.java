@@ -36,7 +36,12 @@ final class BenchServer implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     BenchServer server = new BenchServer(process, URI.create("http://127.0.0.1:" + port));
-    server.awaitHealthy(Duration.ofMinutes(3));
+    try {
+      server.awaitHealthy(Duration.ofMinutes(3));
+    } catch (IOException e) {
+      server.close();
+      throw new IOException(e.getMessage() + " (server log " + log + ")", e);
+    }
     return server;
   }
 
