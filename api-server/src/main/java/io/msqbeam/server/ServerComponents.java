@@ -70,7 +70,7 @@ public final class ServerComponents implements AutoCloseable {
     ObjectMapper jsonMapper = JsonMapper.create();
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
     try {
-      RunnerSelection runner = new RunnerSelection(config.runner(), config.taskSlots());
+      RunnerSelection runner = new RunnerSelection(config);
       MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), metadataStore.tasks(), jsonMapper,
           config.tmpDir().resolve("catalog"));
       // The task engine refuses INFORMATION_SCHEMA and sys tables, as Druid's MSQ does.

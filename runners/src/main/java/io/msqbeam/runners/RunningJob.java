@@ -17,4 +17,9 @@ public interface RunningJob {
 
   /** The failure of a FAILED job (null otherwise). */
   Throwable failure();
+
+  /** How many workers run each stage (a report's {@code workerCount}); runners that do not split a stage say 1. */
+  default int workerCount() {
+    return 1;
+  }
 }

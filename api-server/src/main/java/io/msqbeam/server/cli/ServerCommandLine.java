@@ -3,6 +3,7 @@ package io.msqbeam.server.cli;
 import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.translator.plan.HttpInputSourceConfig;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Parses {@code server [--host H] [--port N] [--data-dir DIR] [--runner direct] [--task-slots N]
- * [--http-allowed-protocols P,…] [--http-allowed-hosts H,…]} and {@code --help}.
+ * [--http-allowed-protocols P,…] [--http-allowed-hosts H,…] [--flink-master HOST:PORT --flink-job-jar JAR]}
+ * and {@code --help}.
  *
  * <p>The leading {@code server} word is optional, so both {@code bin/msq-beam server …} and a bare
  * {@code java … Main --port 9000} work. Flags take their value as the next argument or after {@code =}
@@ -80,7 +82,30 @@ public final class ServerCommandLine {
         config = apply(config, name, value);
       }
     }
+    checkFlinkMaster(config);
     return new RunServer(config, httpInput);
+  }
+
+  /**
+   * A remote cluster's TaskManagers write segments and job outputs under the data dir and the server
+   * reads them there, so with {@code --flink-master} the data dir must be one shared file system at the
+   * same absolute path everywhere. What can be checked here: the path is absolute and already exists
+   * (a missing mount would otherwise be created as an empty local directory), and the job jar exists.
+   */
+  private static void checkFlinkMaster(ServerConfig config) {
+    if (config.flinkMaster().isEmpty()) {
+      return;
+    }
+    if (!config.dataDir().isAbsolute() || !Files.isDirectory(config.dataDir())) {
+      throw usage("--flink-master needs --data-dir to be an absolute path to an existing directory on a file system"
+          + " that every TaskManager mounts at the same path (deep storage and job outputs live there), got '"
+          + config.dataDir() + "'");
+    }
+    Path jar = config.flinkJobJar().orElseThrow(() -> usage(
+        "--flink-master needs --flink-job-jar (bin/msq-beam passes flink-job/target/flink-job-*-job.jar)"));
+    if (!Files.isRegularFile(jar)) {
+      throw usage("the Flink job jar '" + jar + "' does not exist; build it with `mvn -B -ntp package -DskipTests`");
+    }
   }
 
   /** The help text, listing every option with its default. */
@@ -104,6 +129,11 @@ public final class ServerCommandLine {
             + String.join(",", HttpInputSourceConfig.DEFAULT.allowedProtocols()) + ")",
         "  --http-allowed-hosts H,...",
         "                     hosts http input sources may read (default: any)",
+        "  --flink-master HOST:PORT",
+        "                     run runner flink's jobs on this Flink 1.19 session cluster (its REST address)",
+        "                     instead of an embedded one; --data-dir must then be an absolute path on a file",
+        "                     system every TaskManager mounts at the same path",
+        "  --flink-job-jar JAR the jar shipped with each job to that cluster (bin/msq-beam passes the built one)",
         "  --help             print this help and exit",
         "");
   }
@@ -111,7 +141,7 @@ public final class ServerCommandLine {
   private static boolean isFlag(String name) {
     return switch (name) {
       case "--host", "--port", "--data-dir", "--runner", "--task-slots", "--http-allowed-protocols",
-          "--http-allowed-hosts" -> true;
+          "--http-allowed-hosts", "--flink-master", "--flink-job-jar" -> true;
       default -> false;
     };
   }
@@ -124,6 +154,8 @@ public final class ServerCommandLine {
         case "--data-dir" -> config.withDataDir(path(name, value));
         case "--runner" -> config.withRunner(value);
         case "--task-slots" -> config.withTaskSlots(number(name, value));
+        case "--flink-master" -> config.withFlinkMaster(value);
+        case "--flink-job-jar" -> config.withFlinkJobJar(path(name, value));
         default -> throw new IllegalStateException("flag not handled: " + name);
       };
     } catch (IllegalArgumentException e) {

@@ -22,6 +22,12 @@ public final class BuildInfo {
     return PROPERTIES.getProperty("version", "unknown");
   }
 
+  /** The JVM options druid-processing needs ({@code --add-exports} …), for JVMs this server starts. */
+  public static java.util.List<String> jvmModuleFlags() {
+    String flags = PROPERTIES.getProperty("jvm.module.flags", "").trim();
+    return flags.isEmpty() ? java.util.List.of() : java.util.List.of(flags.split("\\s+"));
+  }
+
   private static Properties load() {
     Properties properties = new Properties();
     try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {

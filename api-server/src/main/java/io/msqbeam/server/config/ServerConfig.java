@@ -2,6 +2,8 @@ package io.msqbeam.server.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,8 +18,12 @@ import static java.util.Objects.requireNonNull;
  * @param dataDir root of all state: metadata store, deep storage, temporary files
  * @param runner name of the pipeline runner, one of {@link #RUNNERS}
  * @param taskSlots how many tasks may run at once (at least 1)
+ * @param flinkMaster REST address ({@code host:port}) of a Flink 1.19 session cluster that runner {@code flink}
+ *     sends jobs to; empty for the embedded cluster
+ * @param flinkJobJar the jar shipped with every job to that cluster (module flink-job's {@code …-job.jar})
  */
-public record ServerConfig(String host, int port, Path dataDir, String runner, int taskSlots) {
+public record ServerConfig(String host, int port, Path dataDir, String runner, int taskSlots,
+    Optional<String> flinkMaster, Optional<Path> flinkJobJar) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8888;
   public static final Path DEFAULT_DATA_DIR = Path.of("var");
@@ -25,11 +31,14 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
   public static final int DEFAULT_TASK_SLOTS = 2;
   /** The runners this build can run pipelines on. */
   public static final List<String> RUNNERS = List.of("direct", "flink");
+  private static final Pattern HOST_PORT = Pattern.compile("[^:/\\s]+:\\d{1,5}");
 
   public ServerConfig {
     requireNonNull(host, "host is null");
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(runner, "runner is null");
+    requireNonNull(flinkMaster, "flinkMaster is null");
+    requireNonNull(flinkJobJar, "flinkJobJar is null");
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be empty");
     }
@@ -43,6 +52,15 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
     if (taskSlots < 1) {
       throw new IllegalArgumentException("task slots must be at least 1, got " + taskSlots);
     }
+    if (flinkMaster.isPresent() && (!HOST_PORT.matcher(flinkMaster.get()).matches()
+        || flinkPort(flinkMaster.get()) < 1 || flinkPort(flinkMaster.get()) > 65535)) {
+      throw new IllegalArgumentException("the Flink master must be host:port (the JobManager's REST address), got '"
+          + flinkMaster.get() + "'");
+    }
+  }
+
+  public ServerConfig(String host, int port, Path dataDir, String runner, int taskSlots) {
+    this(host, port, dataDir, runner, taskSlots, Optional.empty(), Optional.empty());
   }
 
   /** The configuration used when no flag is given. */
@@ -51,23 +69,41 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, runner, taskSlots);
+    return new ServerConfig(newHost, port, dataDir, runner, taskSlots, flinkMaster, flinkJobJar);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, runner, taskSlots);
+    return new ServerConfig(host, newPort, dataDir, runner, taskSlots, flinkMaster, flinkJobJar);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, runner, taskSlots);
+    return new ServerConfig(host, port, newDataDir, runner, taskSlots, flinkMaster, flinkJobJar);
   }
 
   public ServerConfig withRunner(String newRunner) {
-    return new ServerConfig(host, port, dataDir, newRunner, taskSlots);
+    return new ServerConfig(host, port, dataDir, newRunner, taskSlots, flinkMaster, flinkJobJar);
   }
 
   public ServerConfig withTaskSlots(int newTaskSlots) {
-    return new ServerConfig(host, port, dataDir, runner, newTaskSlots);
+    return new ServerConfig(host, port, dataDir, runner, newTaskSlots, flinkMaster, flinkJobJar);
+  }
+
+  public ServerConfig withFlinkMaster(String hostAndPort) {
+    return new ServerConfig(host, port, dataDir, runner, taskSlots, Optional.of(hostAndPort), flinkJobJar);
+  }
+
+  public ServerConfig withFlinkJobJar(Path jar) {
+    return new ServerConfig(host, port, dataDir, runner, taskSlots, flinkMaster, Optional.of(jar));
+  }
+
+  /** The host of {@link #flinkMaster}. */
+  public static String flinkHost(String hostAndPort) {
+    return hostAndPort.substring(0, hostAndPort.lastIndexOf(':'));
+  }
+
+  /** The port of {@link #flinkMaster}. */
+  public static int flinkPort(String hostAndPort) {
+    return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
   }
 
   /** Where the embedded metadata database lives. */

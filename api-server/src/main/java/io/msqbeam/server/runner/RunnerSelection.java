@@ -7,13 +7,17 @@ import io.msqbeam.runners.InProcessRunner;
 import io.msqbeam.runners.Runner;
 import io.msqbeam.runners.flink.FlinkClusterSettings;
 import io.msqbeam.runners.flink.FlinkEmbeddedRunner;
+import io.msqbeam.runners.flink.FlinkRemoteRunner;
+import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.translator.error.InvalidInput;
 import java.util.Map;
 
 /**
  * Chooses the runner of a statement: the context key {@code runner} ({@code direct} | {@code flink}),
- * else the server's default. The embedded Flink cluster starts on first use (or at once when Flink is
- * the default) and lives until the server closes, so jobs never pay for a cluster start.
+ * else the server's default. Runner {@code flink} is the remote session cluster of
+ * {@code --flink-master} when there is one, else an embedded cluster that starts on first use (or at
+ * once when Flink is the default) and lives until the server closes, so jobs never pay for a cluster
+ * start.
  */
 public final class RunnerSelection implements AutoCloseable {
   public static final String CONTEXT_KEY = "runner";
@@ -21,17 +25,35 @@ public final class RunnerSelection implements AutoCloseable {
   private final String defaultRunner;
   private final Runner direct = new DirectJobRunner(false);
   private final FlinkClusterSettings flinkSettings;
-  private FlinkEmbeddedRunner flink;
+  /** The embedded cluster or the remote runner, whichever {@code flink} means on this server. */
+  private Runner flink;
   /** Small interactive SELECTs run in-process with the same stage logic: no pipeline start per query. */
   private final InProcessRunner inProcess = new InProcessRunner(2, InProcessLimits.DEFAULT);
 
   public RunnerSelection(String defaultRunner, int taskSlots) {
-    this.defaultRunner = defaultRunner;
+    this(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, ServerConfig.DEFAULT_DATA_DIR, defaultRunner, taskSlots));
+  }
+
+  public RunnerSelection(ServerConfig config) {
+    this.defaultRunner = config.runner();
     // Each task may use two slots: a stage and the next one run side by side in a Flink batch job.
-    this.flinkSettings = new FlinkClusterSettings(2 * taskSlots, 2, 512, 128, false);
-    if ("flink".equals(defaultRunner)) {
+    this.flinkSettings = new FlinkClusterSettings(2 * config.taskSlots(), 2, 512, 128, false);
+    if (config.flinkMaster().isPresent()) {
+      // Cheap: nothing connects until a job is submitted, so the server starts even while the cluster is down.
+      this.flink = remote(config);
+    } else if ("flink".equals(defaultRunner)) {
       flink();
     }
+  }
+
+  private static FlinkRemoteRunner remote(ServerConfig config) {
+    if (!config.dataDir().isAbsolute()) {
+      throw new IllegalArgumentException("With a Flink master the data dir must be an absolute path that every"
+          + " TaskManager reaches at the same path, got '" + config.dataDir() + "'");
+    }
+    String master = config.flinkMaster().orElseThrow();
+    return new FlinkRemoteRunner(ServerConfig.flinkHost(master), ServerConfig.flinkPort(master),
+        config.flinkJobJar().orElseThrow(() -> new IllegalArgumentException("a Flink master needs a job jar")), false);
   }
 
   /** The runner a statement asked for in its context, else the default; Druid's 400 for an unknown name. */
@@ -64,9 +86,13 @@ public final class RunnerSelection implements AutoCloseable {
   @Override
   public synchronized void close() {
     inProcess.close();
-    if (flink != null) {
-      flink.close();
-      flink = null;
+    if (flink instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot close the Flink runner", e);
+      }
     }
+    flink = null;
   }
 }

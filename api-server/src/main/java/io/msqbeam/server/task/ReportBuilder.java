@@ -140,7 +140,7 @@ public final class ReportBuilder {
       String phase = phase(task, stage, counters);
       if (phase != null) {
         entry.put("phase", phase);
-        entry.put("workerCount", 1);
+        entry.put("workerCount", task.job == null ? 1 : task.job.workerCount());
         entry.put("partitionCount", 1);
         if (stage.shuffleSpec() != null) {
           entry.put("shuffle", stage.shuffleSpec().clusterBy().columns().isEmpty() ? "mix" : "globalSort");

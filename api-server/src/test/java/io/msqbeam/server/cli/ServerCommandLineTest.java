@@ -6,6 +6,9 @@ import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 
@@ -30,6 +33,45 @@ class ServerCommandLineTest {
         "server", "--host", "0.0.0.0", "--port", "0", "--data-dir", "/tmp/x", "--runner", "direct", "--task-slots", "4");
 
     assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 0, Path.of("/tmp/x"), "direct", 4));
+  }
+
+  @Test
+  void aFlinkMasterTakesAnExistingAbsoluteDataDirAndAJobJar(@TempDir Path dataDir) throws Exception {
+    Path jar = Files.createFile(dataDir.resolve("job.jar"));
+
+    ServerConfig config = config("server", "--runner", "flink", "--flink-master", "flink.example:8081",
+        "--data-dir", dataDir.toString(), "--flink-job-jar", jar.toString());
+
+    assertThat(config.flinkMaster()).contains("flink.example:8081");
+    assertThat(config.flinkJobJar()).contains(jar);
+    assertThat(ServerConfig.flinkHost("flink.example:8081")).isEqualTo("flink.example");
+    assertThat(ServerConfig.flinkPort("flink.example:8081")).isEqualTo(8081);
+  }
+
+  @Test
+  void aFlinkMasterRefusesADataDirThatTaskManagersCannotShare(@TempDir Path dataDir) throws Exception {
+    Path jar = Files.createFile(dataDir.resolve("job.jar"));
+
+    assertThatThrownBy(() -> ServerCommandLine.parse("--flink-master", "h:8081", "--flink-job-jar", jar.toString()))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("msq-beam: --flink-master needs --data-dir to be an absolute path to an existing directory")
+        .hasMessageContaining("got 'var'");
+    assertThatThrownBy(() -> ServerCommandLine.parse("--flink-master", "h:8081", "--flink-job-jar", jar.toString(),
+        "--data-dir", dataDir.resolve("not-mounted").toString()))
+        .hasMessageContaining("an existing directory");
+  }
+
+  @Test
+  void aFlinkMasterNeedsAJobJarThatExistsAndAHostAndPort(@TempDir Path dataDir) {
+    assertThatThrownBy(() -> ServerCommandLine.parse("--flink-master", "h:8081", "--data-dir", dataDir.toString()))
+        .hasMessage("msq-beam: --flink-master needs --flink-job-jar (bin/msq-beam passes flink-job/target/flink-job-*-job.jar)"
+            + " (see --help)");
+    assertThatThrownBy(() -> ServerCommandLine.parse("--flink-master", "h:8081", "--data-dir", dataDir.toString(),
+        "--flink-job-jar", dataDir.resolve("missing.jar").toString()))
+        .hasMessageContaining("missing.jar' does not exist");
+    assertThatThrownBy(() -> ServerCommandLine.parse("--flink-master", "http://h:8081"))
+        .hasMessage("msq-beam: the Flink master must be host:port (the JobManager's REST address), got 'http://h:8081'"
+            + " (see --help)");
   }
 
   @Test
@@ -58,7 +100,7 @@ class ServerCommandLineTest {
   void usageListsEveryOption() {
     assertThat(ServerCommandLine.usage())
         .contains("--host", "--port", "--data-dir", "--runner", "--task-slots", "--help", "default 8888",
-            "--http-allowed-protocols", "--http-allowed-hosts");
+            "--http-allowed-protocols", "--http-allowed-hosts", "--flink-master", "--flink-job-jar");
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.apache.beam.runners.core.metrics.MetricsContainerStepMap;
 import org.apache.beam.runners.flink.metrics.FlinkMetricContainer;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.flink.api.common.accumulators.AccumulatorHelper;
 import org.apache.flink.util.OptionalFailure;
 import org.apache.flink.util.SerializedValue;
 
@@ -15,23 +16,28 @@ import org.apache.flink.util.SerializedValue;
  * Reads the Beam counters of a Flink job from its accumulators: Beam's Flink runner hands each
  * task's counters over once, as the task ends, in the accumulator
  * {@value FlinkMetricContainer#ACCUMULATOR_NAME}, so the job result holds them all and a running
- * job's execution graph those of its finished tasks. Counters named {@code stage<N>}/{@code
+ * job's accumulators (from the MiniCluster or the cluster's REST API) those of its finished tasks. Counters named {@code stage<N>}/{@code
  * <counter>.<field>} become a {@link StageCounters} snapshot, summed over steps, the same way the
  * DirectRunner's are.
  */
 final class AccumulatorCounters {
   private AccumulatorCounters() {}
 
-  static StageCounters from(Map<String, SerializedValue<OptionalFailure<Object>>> accumulators, ClassLoader classLoader) {
-    SerializedValue<OptionalFailure<Object>> serialized = accumulators.get(FlinkMetricContainer.ACCUMULATOR_NAME);
-    if (serialized == null) {
-      return StageCounters.EMPTY;
-    }
-    MetricsContainerStepMap steps;
+  /** From a job result's accumulators, still serialized. */
+  static StageCounters fromSerialized(Map<String, SerializedValue<OptionalFailure<Object>>> accumulators,
+      ClassLoader classLoader) {
     try {
-      steps = (MetricsContainerStepMap) serialized.deserializeValue(classLoader).getUnchecked();
+      return from(AccumulatorHelper.deserializeAndUnwrapAccumulators(accumulators, classLoader));
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalStateException("Cannot read the Beam metrics accumulator of a Flink job", e);
+    }
+  }
+
+  /** From accumulators as a {@code ClusterClient} hands them out, deserialized and unwrapped. */
+  static StageCounters from(Map<String, Object> accumulators) {
+    MetricsContainerStepMap steps = (MetricsContainerStepMap) accumulators.get(FlinkMetricContainer.ACCUMULATOR_NAME);
+    if (steps == null) {
+      return StageCounters.EMPTY;
     }
     Map<Integer, Map<String, Map<String, Long>>> values = new HashMap<>();
     Iterable<MetricResult<Long>> counters = MetricsContainerStepMap.asAttemptedOnlyMetricResults(steps)

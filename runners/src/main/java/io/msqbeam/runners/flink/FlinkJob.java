@@ -2,6 +2,7 @@ package io.msqbeam.runners.flink;
 
 import static java.util.Objects.requireNonNull;
 
+import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.runners.JobState;
 import io.msqbeam.runners.RunningJob;
 import io.msqbeam.runners.StageCounters;
@@ -12,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.runtime.clusterframework.ApplicationStatus;
 import org.apache.flink.runtime.jobmaster.JobResult;
-import org.apache.flink.runtime.minicluster.MiniCluster;
 
 /**
- * A job on the embedded cluster, known by its Flink job id: state, cancel and the end result go to
- * Flink itself, since Beam's detached result cannot observe a failure's cause. The failure is
+ * A job on a Flink cluster (the embedded one or a remote session cluster), known by its Flink job id
+ * and reached through a {@link ClusterClient}: state, cancel and the end result go to Flink itself, since Beam's detached result cannot observe a failure's cause. The failure is
  * deserialised with the server's class loader, so a pipeline's {@code FaultException} comes back as
  * itself in the cause chain. Beam's metrics reach Flink only as each task ends, so while the job runs
  * {@link #counters()} shows Beam's counters of the tasks that have finished, raised by what Flink
@@ -31,8 +32,9 @@ final class FlinkJob implements RunningJob {
   /** Callers polling faster than this share one REST read; Flink's metrics refresh no faster anyway. */
   private static final long LIVE_READ_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
 
-  private final MiniCluster miniCluster;
+  private final ClusterClient<?> client;
   private final JobID jobId;
+  private final int parallelism;
   private final ClassLoader classLoader;
   private final CompletableFuture<JobResult> result;
   private final LiveOperatorCounters liveReader;
@@ -42,16 +44,24 @@ final class FlinkJob implements RunningJob {
   private volatile StageCounters finalCounters;
   private volatile Throwable failure;
 
-  FlinkJob(MiniCluster miniCluster, JobID jobId, ClassLoader classLoader, LiveOperatorCounters liveReader) {
-    this.miniCluster = requireNonNull(miniCluster, "miniCluster is null");
+  FlinkJob(ClusterClient<?> client, JobID jobId, int parallelism, ClassLoader classLoader,
+      LiveOperatorCounters liveReader) {
+    this.client = requireNonNull(client, "client is null");
     this.jobId = requireNonNull(jobId, "jobId is null");
+    this.parallelism = parallelism;
     this.classLoader = requireNonNull(classLoader, "classLoader is null");
     this.liveReader = requireNonNull(liveReader, "liveReader is null");
-    this.result = miniCluster.requestJobResult(jobId);
+    this.result = client.requestJobResult(jobId);
   }
 
   JobID jobId() {
     return jobId;
+  }
+
+  /** The job's parallelism: how many subtasks run each stage, Druid's workers. */
+  @Override
+  public int workerCount() {
+    return parallelism;
   }
 
   @Override
@@ -61,7 +71,7 @@ final class FlinkJob implements RunningJob {
     }
     JobStatus status;
     try {
-      status = miniCluster.getJobStatus(jobId).get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      status = client.getJobStatus(jobId).get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return JobState.RUNNING;
@@ -95,7 +105,7 @@ final class FlinkJob implements RunningJob {
       return lastLiveCounters();
     }
     if (finalCounters == null) {
-      finalCounters = AccumulatorCounters.from(result.join().getAccumulatorResults(), classLoader);
+      finalCounters = AccumulatorCounters.fromSerialized(result.join().getAccumulatorResults(), classLoader);
     }
     return finalCounters;
   }
@@ -126,13 +136,13 @@ final class FlinkJob implements RunningJob {
    */
   private StageCounters finishedTaskCounters() {
     try {
-      return AccumulatorCounters.from(miniCluster.getExecutionGraph(jobId)
-          .get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getAccumulatorsSerialized(), classLoader);
+      return AccumulatorCounters.from(client.getAccumulators(jobId, classLoader)
+          .get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return StageCounters.EMPTY;
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Cannot get the execution graph of Flink job " + jobId, e);
+      throw new IllegalStateException("Cannot get the accumulators of Flink job " + jobId, e);
     }
   }
 
@@ -147,7 +157,7 @@ final class FlinkJob implements RunningJob {
       return;
     }
     try {
-      miniCluster.cancelJob(jobId).get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      client.cancel(jobId).get(STATUS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -177,9 +187,14 @@ final class FlinkJob implements RunningJob {
     if (failure == null && result.isCompletedExceptionally()) {
       failure = result.handle((r, t) -> t).join();
     } else if (failure == null) {
-      failure = result.join().getSerializedThrowable()
+      Throwable cause = result.join().getSerializedThrowable()
           .map(serialized -> serialized.deserializeError(classLoader))
           .orElseGet(() -> new IllegalStateException("Flink job " + jobId + " failed without a cause"));
+      failure = FaultException.find(cause) != null ? cause : LostTaskManager.fault(cause).map(fault -> {
+        FaultException lost = new FaultException(fault);
+        lost.initCause(cause);
+        return (Throwable) lost;
+      }).orElse(cause);
     }
     return failure;
   }
