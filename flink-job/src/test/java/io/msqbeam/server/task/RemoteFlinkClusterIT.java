@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server against a real standalone Flink 1.19 session cluster, started as {@code msq-beam
  * flink-cluster start} starts it (a JobManager and a TaskManager JVM with only Flink on their class
  * path), each job shipping the job jar this module builds. Ingestion equals the DirectRunner's row for
- * row; shutdown cancels the Flink job; a killed TaskManager and an unreachable cluster fail the task
+ * row; a fault raised in the job comes back as itself; shutdown cancels the Flink job; a killed TaskManager and an unreachable cluster fail the task
  * with a clear message and publish nothing. The processes are stopped by PID after the tests, also
  * when they fail. Lives in the package of {@link TaskApi} and {@link SampleData}, the api-server test
  * clients it shares.
@@ -115,6 +115,18 @@ class RemoteFlinkClusterIT {
 
   @Test
   @Order(2)
+  void aFaultRaisedOnATaskManagerComesBackAsDruidsFault() throws Exception {
+    // The fault crosses the job jar's class loader on the TaskManager and the server's on the way back.
+    JsonNode status = api.run(wikitickerInsert("wiki_null_time", "TIME_PARSE(\"channel\")"), "remote-fault",
+        Map.of("runner", "flink"));
+
+    assertThat(status.path("errorMsg").asText())
+        .isEqualTo("InsertTimeNull: Null timestamp (__time) encountered during INSERT or REPLACE.");
+    assertThat(server.metadataStore().segments().usedSegments("wiki_null_time")).isEmpty();
+  }
+
+  @Test
+  @Order(3)
   void shutdownCancelsTheFlinkJobWhileItRunsAndPublishesNothing() throws Exception {
     api.post("/druid/v2/sql/task", TaskApi.body(largerInsert("wiki_cancel"), "remote-cancel", Map.of("runner", "flink")));
     awaitFlinkJob("query-remote-cancel", job -> job.path("state").asText().equals("RUNNING"));
@@ -131,7 +143,7 @@ class RemoteFlinkClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aKilledTaskManagerFailsTheTaskWithAClearMessageAndPublishesNothing() throws Exception {
     api.post("/druid/v2/sql/task", TaskApi.body(largerInsert("wiki_lost"), "remote-lost", Map.of("runner", "flink")));
     awaitFlinkJob("query-remote-lost", job -> job.path("state").asText().equals("RUNNING"));
@@ -145,7 +157,7 @@ class RemoteFlinkClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void anUnreachableClusterFailsTheTaskAtSubmitAndTheServerKeepsServing() throws Exception {
     StandaloneFlinkCluster.stop(clusterDir);
 
