@@ -19,7 +19,7 @@ import java.util.List;
  * a zero offset, as Joda prints it); BOOLEAN becomes true/false; integer types become longs; DOUBLE,
  * DECIMAL and REAL doubles and FLOAT floats, so that Jackson prints them in Java's {@code toString} form
  * ({@code 36.0}) even when the pipeline wrote a whole number. Arrays and multi-value strings become a
- * JSON string unless {@code sqlStringifyArrays} is false, Druid's default over HTTP.
+ * JSON string (Druid's default over HTTP); with {@code sqlStringifyArrays} false, ARRAY values stay arrays.
  */
 public final class ResultValueConverter {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -50,7 +50,9 @@ public final class ResultValueConverter {
       return null;
     }
     if (value instanceof List<?> list) {
-      return stringifyArrays ? toJson(list) : list;
+      // Real Druid: sqlStringifyArrays=false turns only ARRAY values into JSON arrays; a multi-value
+      // string stays a JSON string.
+      return stringifyArrays || !"ARRAY".equals(sqlType) ? toJson(list) : list;
     }
     return switch (sqlType) {
       case "TIMESTAMP", "DATE" -> value instanceof Number n ? timestamps.format(Instant.ofEpochMilli(n.longValue())) : value;

@@ -37,6 +37,37 @@ public final class RowExpression {
       case LONG -> eval.isNumericNull() ? null : eval.asLong();
       case FLOAT -> eval.isNumericNull() ? null : (float) eval.asDouble();
       case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> array(eval, outputType);
+    };
+  }
+
+  /** An array result as rows hold arrays: {@code Object[]} of String, Long or Double elements. */
+  private static Object[] array(ExprEval<?> eval, ColumnType outputType) {
+    ExpressionType type = expressionType(outputType);
+    Object[] elements = eval.castTo(type).asArray();
+    if (elements == null) {
+      return null;
+    }
+    Object[] out = new Object[elements.length];
+    for (int i = 0; i < elements.length; i++) {
+      Object element = elements[i];
+      out[i] = element == null ? null : switch (outputType.elementType()) {
+        case LONG -> ((Number) element).longValue();
+        case DOUBLE, FLOAT -> ((Number) element).doubleValue();
+        default -> element.toString();
+      };
+    }
+    return out;
+  }
+
+  private static ExpressionType expressionType(ColumnType type) {
+    return switch (type) {
+      case STRING -> ExpressionType.STRING;
+      case LONG -> ExpressionType.LONG;
+      case FLOAT, DOUBLE -> ExpressionType.DOUBLE;
+      case STRING_ARRAY -> ExpressionType.STRING_ARRAY;
+      case LONG_ARRAY -> ExpressionType.LONG_ARRAY;
+      case DOUBLE_ARRAY -> ExpressionType.DOUBLE_ARRAY;
     };
   }
 
@@ -56,11 +87,7 @@ public final class RowExpression {
     RowBinding(List<ColumnSignature> signature) {
       for (int i = 0; i < signature.size(); i++) {
         positions.put(signature.get(i).name(), i);
-        types.put(signature.get(i).name(), switch (signature.get(i).type()) {
-          case STRING -> ExpressionType.STRING;
-          case LONG -> ExpressionType.LONG;
-          case FLOAT, DOUBLE -> ExpressionType.DOUBLE;
-        });
+        types.put(signature.get(i).name(), expressionType(signature.get(i).type()));
       }
     }
 

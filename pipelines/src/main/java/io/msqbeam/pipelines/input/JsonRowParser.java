@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Parses one line of newline-delimited JSON into a row of the declared signature with a streaming
  * parser: only declared top-level fields are kept and nothing else is materialised, values are
- * coerced to the column type as Druid does ({@link ValueCoercion}); arrays become multi-value strings.
+ * coerced to the column type as Druid does ({@link ValueCoercion}); a JSON array becomes a multi-value
+ * string in a STRING column and an array in an ARRAY column.
  */
 public final class JsonRowParser implements RowParser {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -82,6 +83,12 @@ public final class JsonRowParser implements RowParser {
       parser.skipChildren();
       return null;
     }
+    if (type.isArray()) {
+      // A scalar in an ARRAY column is a one-element array, as Druid's column selectors cast it.
+      Object scalar = token == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue()
+          : token == JsonToken.VALUE_NUMBER_FLOAT ? (Object) parser.getDoubleValue() : parser.getValueAsString();
+      return ValueCoercion.coerce(scalar, type, column);
+    }
     return switch (type) {
       case STRING -> parser.getValueAsString();
       case LONG -> token == JsonToken.VALUE_NUMBER_INT ? (Object) parser.getLongValue()
@@ -91,6 +98,7 @@ public final class JsonRowParser implements RowParser {
           : ValueCoercion.number(parser.getValueAsString(), type, column);
       case FLOAT -> token.isNumeric() ? (Object) parser.getFloatValue()
           : ValueCoercion.number(parser.getValueAsString(), type, column);
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> throw new IllegalStateException("arrays are handled above");
     };
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * Druid's coercion of a read value into a declared column type: numbers become strings, numeric text
  * becomes numbers (a long column truncates a decimal), empty text in a numeric column is null, a list
  * stays a multi-value string (one element collapses to a plain string) or gives its first element to
- * a numeric column. Text that is not a number fails the row, naming the column.
+ * a numeric column; an ARRAY column takes a list element by element, a lone value as one element.
+ * Text that is not a number fails the row, naming the column.
  */
 final class ValueCoercion {
   private ValueCoercion() {}
@@ -15,6 +16,9 @@ final class ValueCoercion {
   static Object coerce(Object value, ColumnType type, String column) throws RowParseException {
     if (value == null) {
       return null;
+    }
+    if (type.isArray()) {
+      return array(value, type.elementType(), column);
     }
     if (value instanceof List<?> list) {
       if (list.isEmpty()) {
@@ -34,7 +38,7 @@ final class ValueCoercion {
             : number.longValue();
         case DOUBLE -> number.doubleValue();
         case FLOAT -> number.floatValue();
-        case STRING -> value.toString();
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> value.toString();
       };
     }
     return number(value.toString(), type, column);
@@ -56,11 +60,29 @@ final class ValueCoercion {
         }
         case DOUBLE -> Double.parseDouble(trimmed);
         case FLOAT -> Float.parseFloat(trimmed);
-        case STRING -> text;
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> text;
       };
     } catch (NumberFormatException e) {
       throw new RowParseException(column, "Unable to parse value[" + text + "] for field[" + column + "]");
     }
+  }
+
+  /**
+   * An ARRAY column's value: a list's elements each coerced to the element type (an empty list stays
+   * an empty array), a lone value a one-element array.
+   */
+  private static Object[] array(Object value, ColumnType elementType, String column) throws RowParseException {
+    if (value instanceof List<?> list) {
+      Object[] elements = new Object[list.size()];
+      for (int i = 0; i < elements.length; i++) {
+        elements[i] = coerce(list.get(i), elementType, column);
+      }
+      return elements;
+    }
+    if (value instanceof Object[] already) {
+      return array(java.util.Arrays.asList(already), elementType, column);
+    }
+    return new Object[] {coerce(value, elementType, column)};
   }
 
   private static String stringOf(Object element) {

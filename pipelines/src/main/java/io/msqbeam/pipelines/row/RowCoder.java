@@ -15,7 +15,8 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * as a varint, then per column a flag byte (null, value, multi-value) and the value — strings as
  * varint length + UTF-8, longs as zig-zag varints, floats and doubles in their IEEE bits. A row is
  * built in a per-thread buffer and written, or read, with one bulk call. No per-row JSON and no
- * reflection on the hot path. Strings may also hold a multi-value {@code List<String>}.
+ * reflection on the hot path. Strings may also hold a multi-value {@code List<String>}; an ARRAY
+ * column holds an {@code Object[]}, written as a varint length and a flag byte and value per element.
  */
 public final class RowCoder extends CustomCoder<Object[]> {
   private static final byte NULL = 0;
@@ -144,8 +145,42 @@ public final class RowCoder extends CustomCoder<Object[]> {
           out.writeByte(VALUE);
           out.writeLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
         }
+        case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> {
+          out.writeByte(VALUE);
+          writeArray(out, (Object[]) value, types[i]);
+        }
       }
     }
+  }
+
+  private static void writeArray(RowBytesWriter out, Object[] array, ColumnType type) {
+    out.writeVarInt(array.length);
+    for (Object element : array) {
+      if (element == null) {
+        out.writeByte(NULL);
+        continue;
+      }
+      out.writeByte(VALUE);
+      switch (type) {
+        case LONG_ARRAY -> out.writeVarLong(((Number) element).longValue());
+        case DOUBLE_ARRAY -> out.writeLong(Double.doubleToRawLongBits(((Number) element).doubleValue()));
+        default -> out.writeString(element.toString());
+      }
+    }
+  }
+
+  private static Object[] readArray(RowBytesReader in, ColumnType type) {
+    Object[] array = new Object[in.readVarInt()];
+    for (int j = 0; j < array.length; j++) {
+      if (in.readByte() != NULL) {
+        array[j] = switch (type) {
+          case LONG_ARRAY -> in.readVarLong();
+          case DOUBLE_ARRAY -> Double.longBitsToDouble(in.readLong());
+          default -> in.readString();
+        };
+      }
+    }
+    return array;
   }
 
   @Override
@@ -172,6 +207,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case LONG -> in.readVarLong();
       case FLOAT -> Float.intBitsToFloat(in.readInt());
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
     };
   }
 
@@ -188,6 +224,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case LONG -> in.readVarLong();
       case FLOAT -> in.skip(4);
       case DOUBLE -> in.skip(8);
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
     }
   }
 

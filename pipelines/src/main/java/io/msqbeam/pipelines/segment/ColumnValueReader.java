@@ -10,7 +10,8 @@ import org.apache.druid.segment.DimensionSelector;
  *
  * <p>Made once per column per scan, so the per-row work is one virtual call on an already-typed
  * Druid selector: {@code __time} and longs as {@link Long}, floats as {@link Float}, doubles as
- * {@link Double}, strings as {@link String} or, for a multi-value row, a {@code List<String>};
+ * {@link Double}, strings as {@link String} or, for a multi-value row, a {@code List<String>}; arrays
+ * as {@code Object[]};
  * SQL nulls as {@code null}.
  */
 @FunctionalInterface
@@ -36,6 +37,11 @@ interface ColumnValueReader {
       case DOUBLE -> {
         ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
         yield () -> selector.isNull() ? null : (Object) selector.getDouble();
+      }
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> {
+        // An ARRAY column's selector gives Object[] of String, Long or Double (null for a null row).
+        ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
+        yield selector::getObject;
       }
     };
   }

@@ -7,9 +7,17 @@ import org.apache.druid.data.input.impl.DoubleDimensionSchema;
 import org.apache.druid.data.input.impl.FloatDimensionSchema;
 import org.apache.druid.data.input.impl.LongDimensionSchema;
 import org.apache.druid.data.input.impl.StringDimensionSchema;
+import org.apache.druid.segment.AutoTypeColumnSchema;
 
-/** One named, typed column of a segment. */
-public record SegmentColumn(String name, SegmentColumnType type) {
+/**
+ * One named, typed column of a segment. {@code keepsMultiValueOrder} makes a STRING column store its
+ * multi-value rows as given (Druid's {@code multiValueHandling: ARRAY}) instead of sorted.
+ */
+public record SegmentColumn(String name, SegmentColumnType type, boolean keepsMultiValueOrder) {
+
+  public SegmentColumn(String name, SegmentColumnType type) {
+    this(name, type, false);
+  }
 
   public SegmentColumn {
     requireNonNull(name, "name is null");
@@ -29,10 +37,14 @@ public record SegmentColumn(String name, SegmentColumnType type) {
    */
   DimensionSchema toDimensionSchema() {
     return switch (type) {
-      case STRING -> new StringDimensionSchema(name);
+      case STRING -> keepsMultiValueOrder
+          ? new StringDimensionSchema(name, DimensionSchema.MultiValueHandling.ARRAY, null)
+          : new StringDimensionSchema(name);
       case LONG -> new LongDimensionSchema(name);
       case FLOAT -> new FloatDimensionSchema(name);
       case DOUBLE -> new DoubleDimensionSchema(name);
+      // MSQ writes ARRAY columns as auto-typed columns cast to the array type.
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> new AutoTypeColumnSchema(name, type.toDruid(), null);
     };
   }
 }

@@ -290,11 +290,6 @@ public final class SegmentWriter implements Closeable {
   }
 
   private static ColumnType columnType(SegmentColumnType type) {
-    return switch (type) {
-      case STRING -> ColumnType.STRING;
-      case LONG -> ColumnType.LONG;
-      case FLOAT -> ColumnType.FLOAT;
-      case DOUBLE -> ColumnType.DOUBLE;
-    };
+    return type.toDruid();
   }
 }

@@ -86,7 +86,8 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     int[] positions = new int[generator.dataSchema().dimensions().size()];
     for (int i = 0; i < positions.length; i++) {
       ColumnSignature dimension = generator.dataSchema().dimensions().get(i);
-      columns.add(new SegmentColumn(dimension.name(), SegmentColumnType.valueOf(dimension.type().name())));
+      columns.add(new SegmentColumn(dimension.name(), SegmentColumnType.valueOf(dimension.type().name()),
+          generator.dataSchema().orderedMultiValueDimensions().contains(dimension.name())));
       positions[i] = inputNames.indexOf(queryColumn(dimension.name()));
     }
     List<SegmentMetric> metrics = new ArrayList<>();

@@ -101,4 +101,19 @@ class RowCoderTest {
     }
     return builder.toString();
   }
+
+  @Test
+  void arraysRoundTripWithNullElementsAndCanBeSkippedOver() throws IOException {
+    RowCoder coder = RowCoder.of(List.of(new ColumnSignature("tags", ColumnType.STRING_ARRAY),
+        new ColumnSignature("nums", ColumnType.LONG_ARRAY), new ColumnSignature("vals", ColumnType.DOUBLE_ARRAY),
+        new ColumnSignature("s", ColumnType.STRING)));
+    Object[] row = {new Object[] {"a", null, "é"}, new Object[] {-1L, Long.MAX_VALUE}, new Object[] {}, "after"};
+    Object[] decoded = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, row));
+    assertThat(Arrays.deepEquals(decoded, row)).as(Arrays.deepToString(decoded)).isTrue();
+    Object[] nulls = {null, new Object[] {null}, new Object[] {1.5, null}, null};
+    Object[] decodedNulls = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, nulls));
+    assertThat(Arrays.deepEquals(decodedNulls, nulls)).as(Arrays.deepToString(decodedNulls)).isTrue();
+    // A column after the arrays is found by skipping them undecoded.
+    assertThat(coder.stringValues(coder.toBytes(row), new int[] {3})).containsExactly("after");
+  }
 }

@@ -3,13 +3,24 @@ package io.msqbeam.translator.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** A Druid native column type, written with Druid's names ({@code STRING}, {@code LONG}, …). */
+/**
+ * A Druid native column type, written with Druid's names ({@code STRING}, {@code LONG}, …,
+ * {@code ARRAY<STRING>}). A STRING value may be multi-value (a {@code List<String>} in a row); an
+ * ARRAY value is an {@code Object[]} of its element type (String, Long or Double, nulls allowed).
+ */
 public enum ColumnType {
-  STRING, LONG, FLOAT, DOUBLE;
+  STRING("STRING"), LONG("LONG"), FLOAT("FLOAT"), DOUBLE("DOUBLE"),
+  STRING_ARRAY("ARRAY<STRING>"), LONG_ARRAY("ARRAY<LONG>"), DOUBLE_ARRAY("ARRAY<DOUBLE>");
+
+  private final String druidName;
+
+  ColumnType(String druidName) {
+    this.druidName = druidName;
+  }
 
   @JsonValue
   public String druidName() {
-    return name();
+    return druidName;
   }
 
   /** Parses a Druid type name case-insensitively, as EXTERN signatures allow; null when unknown. */
@@ -19,11 +30,34 @@ public enum ColumnType {
       return null;
     }
     for (ColumnType type : values()) {
-      if (type.name().equalsIgnoreCase(name)) {
+      if (type.druidName.equalsIgnoreCase(name.replace(" ", ""))) {
         return type;
       }
     }
     return null;
+  }
+
+  public boolean isArray() {
+    return this == STRING_ARRAY || this == LONG_ARRAY || this == DOUBLE_ARRAY;
+  }
+
+  /** The type of an array's elements; the type itself for a scalar type. */
+  public ColumnType elementType() {
+    return switch (this) {
+      case STRING_ARRAY -> STRING;
+      case LONG_ARRAY -> LONG;
+      case DOUBLE_ARRAY -> DOUBLE;
+      case STRING, LONG, FLOAT, DOUBLE -> this;
+    };
+  }
+
+  /** The array type whose elements are of this scalar type (FLOAT elements are stored as DOUBLE). */
+  public ColumnType arrayOf() {
+    return switch (this) {
+      case STRING, STRING_ARRAY -> STRING_ARRAY;
+      case LONG, LONG_ARRAY -> LONG_ARRAY;
+      case FLOAT, DOUBLE, DOUBLE_ARRAY -> DOUBLE_ARRAY;
+    };
   }
 
   /** The SQL type name Druid reports for this native type (e.g. in {@code sqlTypeNames}). */
@@ -33,6 +67,7 @@ public enum ColumnType {
       case LONG -> "BIGINT";
       case FLOAT -> "FLOAT";
       case DOUBLE -> "DOUBLE";
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "ARRAY";
     };
   }
 }

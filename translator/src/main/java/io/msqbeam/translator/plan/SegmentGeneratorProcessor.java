@@ -53,11 +53,25 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
    * happens only for a GROUP BY with {@code finalizeAggregations: false} (Druid's rollup query);
    * otherwise every column is a dimension and rollup is false. Metrics are absent from JSON when empty.
    */
-  @JsonPropertyOrder({"dataSource", "dimensions", "metrics", "segmentGranularity", "queryGranularity", "rollup"})
+  @JsonPropertyOrder({"dataSource", "dimensions", "metrics", "segmentGranularity", "queryGranularity", "rollup",
+      "orderedMultiValueDimensions"})
   public record DataSchema(String dataSource, List<ColumnSignature> dimensions,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AggregatorSpec> metrics, String segmentGranularity,
-      boolean rollup) implements java.io.Serializable {
+      boolean rollup, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> orderedMultiValueDimensions)
+      implements java.io.Serializable {
+    /**
+     * {@code orderedMultiValueDimensions}: STRING dimensions whose multi-value rows keep their order and
+     * duplicates (Druid's {@code multiValueHandling: ARRAY}), as {@code arrayIngestMode: mvd} writes a
+     * VARCHAR ARRAY; other multi-value strings are stored sorted (Druid's default). Absent when empty.
+     */
+    public DataSchema(String dataSource, List<ColumnSignature> dimensions, List<AggregatorSpec> metrics,
+        String segmentGranularity, boolean rollup) {
+      this(dataSource, dimensions, metrics, segmentGranularity, rollup, List.of());
+    }
+
     public DataSchema {
+      orderedMultiValueDimensions = orderedMultiValueDimensions == null ? List.of()
+          : List.copyOf(orderedMultiValueDimensions);
       requireNonNull(dataSource, "dataSource is null");
       dimensions = List.copyOf(requireNonNull(dimensions, "dimensions is null"));
       metrics = metrics == null ? List.of() : List.copyOf(metrics);

@@ -167,6 +167,8 @@ public final class StatementPlanner {
         dimensions.add(dimension(name, root, fieldTypes));
       }
     }
+    List<String> orderedMultiValue = ArrayIngestMode.of(contextValues).orderedMultiValueDimensions(dimensions);
+    dimensions.replaceAll(ArrayIngestMode.of(contextValues)::dimension);
 
     List<ShuffleSpec.KeyColumn> key = new ArrayList<>();
     if (timeColumn != null) {
@@ -185,7 +187,7 @@ public final class StatementPlanner {
     }
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
         new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, List.copyOf(metrics.values()),
-            granularity.druidName(), rollup),
+            granularity.druidName(), rollup, orderedMultiValue),
         mappings,
         new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment(),
             context.maxNumSegments()),

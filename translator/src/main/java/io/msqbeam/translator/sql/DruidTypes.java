@@ -22,6 +22,8 @@ public final class DruidTypes {
       case LONG -> factory.createSqlType(SqlTypeName.BIGINT);
       case FLOAT -> factory.createSqlType(SqlTypeName.FLOAT);
       case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> factory.createArrayType(
+          sqlType(factory, "", type.elementType()), -1);
     };
     return factory.createTypeWithNullability(base, true);
   }
@@ -44,6 +46,7 @@ public final class DruidTypes {
       case FLOAT, REAL -> ColumnType.FLOAT;
       case DOUBLE, DECIMAL -> ColumnType.DOUBLE;
       case NULL -> ColumnType.STRING;
+      case ARRAY -> nativeType(type.getComponentType(), columnName).arrayOf();
       default -> throw InvalidSqlInput.exception(
           "Cannot handle column [" + columnName + "] with SQL type [" + name + "]");
     };

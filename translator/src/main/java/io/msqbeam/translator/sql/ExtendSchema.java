@@ -13,7 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The row signature an {@code EXTEND (col TYPE, …)} list declares, by Druid's mapping (§1.7):
  * CHAR/VARCHAR → string, TINYINT…BIGINT → long, DOUBLE → double, FLOAT/REAL → float. Other types are
- * refused with Druid's message; ARRAY and COMPLEX columns wait for {@link ColumnType} to have them.
+ * refused with Druid's message; {@code <T> ARRAY} is an array of T's type. COMPLEX columns wait for
+ * {@link ColumnType} to have them.
  */
 final class ExtendSchema {
   private ExtendSchema() {}
@@ -33,6 +34,23 @@ final class ExtendSchema {
   }
 
   private static ColumnType columnType(String column, SqlDataTypeSpec type) {
+    if (type.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection
+        && "ARRAY".equalsIgnoreCase(collection.getTypeName().getSimple())
+        && collection.getElementTypeName() instanceof SqlBasicTypeNameSpec element) {
+      SqlTypeName name = SqlTypeName.get(element.getTypeName().getSimple());
+      if (name != null) {
+        switch (name) {
+          case CHAR, VARCHAR:
+            return ColumnType.STRING_ARRAY;
+          case TINYINT, SMALLINT, INTEGER, BIGINT:
+            return ColumnType.LONG_ARRAY;
+          case DOUBLE, FLOAT, REAL:
+            return ColumnType.DOUBLE_ARRAY;
+          default:
+            break;
+        }
+      }
+    }
     if (type.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic) {
       SqlTypeName name = SqlTypeName.get(basic.getTypeName().getSimple());
       if (name != null) {
