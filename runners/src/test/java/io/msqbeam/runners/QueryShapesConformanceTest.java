@@ -120,6 +120,16 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("/*exact*/SELECT COUNT(DISTINCT dim2) AS d FROM $foo", true, rows(row(3))));
     cases.add(Arguments.of("/*exact*/SELECT dim2, COUNT(DISTINCT dim1) AS d, COUNT(*) AS n FROM $foo GROUP BY dim2",
         false, rows(row("a", 2, 2), row(null, 2, 2), row("", 1, 1), row("abc", 1, 1))));
+    // Window functions over foo's rows: dim2 partitions {1,4} 'a', {3} '', {5} 'abc', {2,6} null (m1 = row number).
+    cases.add(Arguments.of("SELECT dim1, ROW_NUMBER() OVER (PARTITION BY dim2 ORDER BY m1 DESC) AS rn FROM $foo",
+        false, rows(row("1", 1), row("", 2), row("2", 1), row("def", 1), row("abc", 1), row("10.1", 2))));
+    cases.add(Arguments.of("SELECT m1, SUM(m1) OVER (ORDER BY m1) AS cume, COUNT(*) OVER () AS n FROM $foo"
+        + " ORDER BY m1", true, rows(row(1.0, 1.0, 6), row(2.0, 3.0, 6), row(3.0, 6.0, 6), row(4.0, 10.0, 6),
+        row(5.0, 15.0, 6), row(6.0, 21.0, 6))));
+    cases.add(Arguments.of("SELECT dim2, m1, RANK() OVER (ORDER BY dim2 NULLS FIRST) AS r,"
+        + " DENSE_RANK() OVER (ORDER BY dim2 NULLS FIRST) AS d FROM $foo WHERE m1 < 6 ORDER BY m1", true,
+        rows(row("a", 1.0, 3, 3), row(null, 2.0, 1, 1), row("", 3.0, 2, 2), row("a", 4.0, 3, 3),
+            row("abc", 5.0, 5, 4))));
     return cases;
   }
 

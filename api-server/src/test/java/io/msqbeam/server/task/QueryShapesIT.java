@@ -129,4 +129,12 @@ class QueryShapesIT {
     assertThat(bothDoors("SELECT COUNT(DISTINCT channel) AS channels, COUNT(*) AS n FROM w",
         Map.of("useApproximateCountDistinct", false))).isEqualTo(json("[[11,20]]"));
   }
+
+  @Test
+  void numbersTheRowsOfEachChannelWithAWindowFunction() throws Exception {
+    // 11 channels, so 11 first rows; #en and #sh have the most rows, 4.
+    assertThat(bothDoors("SELECT SUM(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS firsts, MAX(rn) AS most FROM"
+        + " (SELECT channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY added DESC) AS rn FROM w)"))
+        .isEqualTo(json("[[11,4]]"));
+  }
 }

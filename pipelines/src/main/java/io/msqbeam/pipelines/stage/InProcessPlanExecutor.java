@@ -16,6 +16,7 @@ import io.msqbeam.translator.plan.JoinDataSource;
 import io.msqbeam.translator.plan.QueryDataSource;
 import io.msqbeam.translator.plan.SortMergeJoinProcessor;
 import io.msqbeam.translator.plan.UnionDataSource;
+import io.msqbeam.translator.plan.WindowProcessor;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import java.io.Closeable;
@@ -75,6 +76,7 @@ public final class InProcessPlanExecutor {
       StageProcessor processor = stage.processor();
       boolean runs = processor instanceof ScanProcessor || processor instanceof GroupByPreShuffleProcessor
           || processor instanceof SortMergeJoinProcessor
+          || processor instanceof WindowProcessor && stage.input().size() == 1
           || processor instanceof LimitProcessor && stage.input().size() == 1
           || processor instanceof GroupByPostShuffleProcessor && stage.input().size() == 1
           && stage.input().get(0) instanceof StageInputSpec pre
@@ -168,6 +170,9 @@ public final class InProcessPlanExecutor {
       RowOrdering ordering = new RowOrdering(previous.signature(),
           previous.shuffleSpec() == null ? List.of() : previous.shuffleSpec().clusterBy().columns());
       return List.of(new InProcessLimitStage(n, ordering, limit.offset(), limit.limit(), limits, counters,
+          downstream));
+    } else if (stage.processor() instanceof WindowProcessor window) {
+      return List.of(new InProcessWindowStage(n, window, inputSignature(plan, stage.input().get(0)), limits, counters,
           downstream));
     } else if (stage.processor() instanceof SortMergeJoinProcessor join) {
       JoinRows rows = new JoinRows(join.condition(), join.rightPrefix(), join.joinType(),

@@ -4,6 +4,7 @@ import io.msqbeam.pipelines.expr.DruidExprMacros;
 import io.msqbeam.pipelines.segment.DruidRuntime;
 import io.msqbeam.pipelines.expr.RowExpression;
 import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.JoinType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ final class JoinRows {
   private final int leftWidth;
   private final int rightWidth;
   private final RowExpression[] leftKeys;
-  private final io.msqbeam.translator.plan.ColumnType[] keyTypes;
+  private final ColumnType[] keyTypes;
   private final int[] rightKeys;
   private final boolean[] includeNull;
   private final RowExpression residual;
@@ -42,7 +43,7 @@ final class JoinRows {
     List<String> rightNames = right.stream().map(ColumnSignature::name).toList();
     List<Equality> equalities = analysis.getEquiConditions();
     this.leftKeys = new RowExpression[equalities.size()];
-    this.keyTypes = new io.msqbeam.translator.plan.ColumnType[equalities.size()];
+    this.keyTypes = new ColumnType[equalities.size()];
     this.rightKeys = new int[equalities.size()];
     this.includeNull = new boolean[equalities.size()];
     for (int i = 0; i < equalities.size(); i++) {
@@ -76,7 +77,7 @@ final class JoinRows {
   }
 
   /** The types of the key values, in key order: the right key columns' types. */
-  List<io.msqbeam.translator.plan.ColumnType> keyTypes() {
+  List<ColumnType> keyTypes() {
     return List.of(keyTypes);
   }
 

@@ -18,6 +18,7 @@ import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.ScanProcessor;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
 import io.msqbeam.translator.plan.SortMergeJoinProcessor;
+import io.msqbeam.translator.plan.WindowProcessor;
 import io.msqbeam.translator.plan.ShuffleSpec;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.StageInputSpec;
@@ -98,6 +99,18 @@ public final class QueryPipelines {
     if (stage.processor() instanceof ScanProcessor scan) {
       return stageRows(pipeline, plan, stage, outputs, settings, maxParseExceptions(scan.query().context()))
           .apply(name + "scan", ParDo.of(new ScanFn(n, StageInputRows.signature(plan, stage), scan.query())))
+          .setCoder(RowCoder.of(stage.signature()));
+    }
+    if (stage.processor() instanceof WindowProcessor window) {
+      List<ColumnSignature> signature = StageInputRows.inputSignature(plan, input);
+      List<String> names = signature.stream().map(ColumnSignature::name).toList();
+      List<ColumnSignature> keySignature = window.partitionColumnNames().stream()
+          .map(c -> signature.get(names.indexOf(c))).toList();
+      return outputs.get(((StageInputSpec) input).stage())
+          .apply(name + "partitionKey", ParDo.of(new WindowKeyFn(window, signature)))
+          .setCoder(KvCoder.of(RowCoder.of(keySignature), RowCoder.of(signature)))
+          .apply(name + "partition", GroupByKey.create())
+          .apply(name + "window", ParDo.of(new WindowFn(n, window, signature)))
           .setCoder(RowCoder.of(stage.signature()));
     }
     if (stage.processor() instanceof SortMergeJoinProcessor join) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = LimitProcessor.class, name = "limit"),
     @JsonSubTypes.Type(value = SegmentGeneratorProcessor.class, name = "segmentGenerator"),
     @JsonSubTypes.Type(value = SortMergeJoinProcessor.class, name = "sortMergeJoin"),
+    @JsonSubTypes.Type(value = WindowProcessor.class, name = "window"),
 })
 public sealed interface StageProcessor extends java.io.Serializable
     permits ScanProcessor, GroupByPreShuffleProcessor, GroupByPostShuffleProcessor, LimitProcessor,
-    SegmentGeneratorProcessor, SortMergeJoinProcessor {}
+    SegmentGeneratorProcessor, SortMergeJoinProcessor, WindowProcessor {}

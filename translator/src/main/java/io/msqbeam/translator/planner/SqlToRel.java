@@ -79,6 +79,8 @@ final class SqlToRel {
 
   private static RelNode simplify(RelNode rel) {
     HepProgram program = HepProgram.builder()
+        // Window functions (RexOver in a projection) become Window relations, planned as Druid's window stages.
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_MERGE)
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)

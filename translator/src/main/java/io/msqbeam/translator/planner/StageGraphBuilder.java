@@ -38,6 +38,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
@@ -95,7 +96,8 @@ final class StageGraphBuilder {
    */
   List<String> planLevel(RelNode rel) {
     QueryShape shape = QueryShape.of(rel);
-    if (shape.source() == rel && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join)) {
+    if (shape.source() == rel
+        && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join || rel instanceof Window)) {
       throw Unplannable.because("SQL requires a query shape that is not supported yet: "
           + rel.explain().replace('\n', ' ').trim());
     }
@@ -161,6 +163,9 @@ final class StageGraphBuilder {
     }
     if (rel instanceof Join join) {
       return new JoinPlanner(this).source(join);
+    }
+    if (rel instanceof Window window) {
+      return new WindowPlanner(this).source(window);
     }
     List<String> columns = planLevel(rel);
     return Source.single(new StageInputSpec(stages.size() - 1), columns);

@@ -91,4 +91,17 @@ class SubqueryPlanningTest {
         "groupByPostShuffle");
     assertThat(PlanJson.toJson(plan)).doesNotContain("cardinality");
   }
+
+  @Test
+  void plansWindowFunctionsAsAWindowStageOverAStagePartitionedByTheirPartition() {
+    QueryPlan plan = plan("SELECT channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY added DESC) AS rn FROM "
+        + EXTERN);
+
+    assertThat(processors(plan)).containsExactly("scan", "window", "scan");
+    assertThat(PlanJson.toJson(plan.stages().get(1).processor())).isEqualTo("{\"type\":\"window\","
+        + "\"partitionColumnNames\":[\"channel\"],\"orderBy\":[{\"columnName\":\"added\",\"order\":\"DESCENDING\"}],"
+        + "\"functions\":[{\"type\":\"rowNumber\",\"outputColumn\":\"w0\"}],\"maxRowsMaterializedInWindow\":100000}");
+    assertThat(plan.stages().get(0).shuffleSpec().type()).isEqualTo(io.msqbeam.translator.plan.ShuffleSpec.Kind.HASH);
+    assertThat(PlanJson.fromJson(PlanJson.toJson(plan), QueryPlan.class)).isEqualTo(plan);
+  }
 }
