@@ -19,6 +19,9 @@ final class SqlTaskClient {
     this.base = base;
   }
 
+  /** A task still running after this long is reported as such rather than waited for. */
+  private static final long TASK_DEADLINE_NANOS = java.util.concurrent.TimeUnit.HOURS.toNanos(2);
+
   /** Submits {@code sql} to {@code /druid/v2/sql/task} and polls its status every 50 ms until it ends. */
   TaskOutcome runTask(String sql, Map<String, Object> context) throws IOException, InterruptedException {
     long start = System.nanoTime();
@@ -32,6 +35,9 @@ final class SqlTaskClient {
       String state = status.path("statusCode").asText();
       if (state.equals("SUCCESS") || state.equals("FAILED")) {
         return new TaskOutcome(taskId, state, System.nanoTime() - start, status.path("errorMsg").asText(null));
+      }
+      if (System.nanoTime() - start > TASK_DEADLINE_NANOS) {
+        return new TaskOutcome(taskId, "TIMED OUT", System.nanoTime() - start, "still " + state + " after 2 hours");
       }
       Thread.sleep(50);
     }
