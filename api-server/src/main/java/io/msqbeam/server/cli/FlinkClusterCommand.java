@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,6 +25,7 @@ import java.util.Optional;
  */
 public final class FlinkClusterCommand {
   private static final String PROGRAM = "msq-beam flink-cluster";
+  private static final CommandFlags FLAGS = new CommandFlags(PROGRAM);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
   /** What the command line asks for. */
@@ -74,7 +74,7 @@ public final class FlinkClusterCommand {
       case "start" -> Action.START;
       case "stop" -> Action.STOP;
       case "status" -> Action.STATUS;
-      default -> throw usage("unknown command '" + words.get(0) + "'; use start, stop or status");
+      default -> throw FLAGS.usage("unknown command '" + words.get(0) + "'; use start, stop or status");
     };
     Path dataDir = ServerConfig.DEFAULT_DATA_DIR;
     int restPort = StandaloneClusterSettings.DEFAULT_REST_PORT;
@@ -90,15 +90,15 @@ public final class FlinkClusterCommand {
       } else if (i + 1 < words.size()) {
         value = words.get(++i);
       } else {
-        throw usage("option " + name + " needs a value");
+        throw FLAGS.usage("option " + name + " needs a value");
       }
       switch (name) {
-        case "--data-dir" -> dataDir = path(name, value);
-        case "--rest-port" -> restPort = number(name, value);
-        case "--task-slots" -> taskSlots = number(name, value);
-        case "--taskmanager-heap-mb" -> taskHeapMb = number(name, value);
-        case "--classpath-file" -> classpathFile = Optional.of(path(name, value));
-        default -> throw usage("unknown option '" + name + "'");
+        case "--data-dir" -> dataDir = FLAGS.path(name, value);
+        case "--rest-port" -> restPort = FLAGS.number(name, value);
+        case "--task-slots" -> taskSlots = FLAGS.number(name, value);
+        case "--taskmanager-heap-mb" -> taskHeapMb = FLAGS.number(name, value);
+        case "--classpath-file" -> classpathFile = Optional.of(FLAGS.path(name, value));
+        default -> throw FLAGS.usage("unknown option '" + name + "'");
       }
     }
     return new Invocation(action, dataDir, restPort, taskSlots, taskHeapMb, classpathFile);
@@ -163,7 +163,7 @@ public final class FlinkClusterCommand {
 
   private static StandaloneClusterSettings settings(Invocation invocation) {
     Path file = invocation.classpathFile()
-        .orElseThrow(() -> usage("start needs --classpath-file (bin/msq-beam passes it)"));
+        .orElseThrow(() -> FLAGS.usage("start needs --classpath-file (bin/msq-beam passes it)"));
     List<Path> classpath;
     try {
       classpath = Arrays.stream(Files.readString(file, UTF_8).trim().split(java.io.File.pathSeparator))
@@ -176,27 +176,7 @@ public final class FlinkClusterCommand {
           .withRestPort(invocation.restPort()).withTaskSlots(invocation.taskSlots())
           .withTaskHeapMb(invocation.taskHeapMb());
     } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      throw FLAGS.usage(e.getMessage());
     }
-  }
-
-  private static int number(String name, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw usage(name + " needs a whole number, got '" + value + "'");
-    }
-  }
-
-  private static Path path(String name, String value) {
-    try {
-      return Path.of(value);
-    } catch (InvalidPathException e) {
-      throw usage(name + " is not a valid path: '" + value + "'");
-    }
-  }
-
-  private static UsageException usage(String problem) {
-    return new UsageException(PROGRAM + ": " + problem + " (see --help)");
   }
 }

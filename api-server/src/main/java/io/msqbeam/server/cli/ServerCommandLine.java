@@ -4,7 +4,6 @@ import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.translator.plan.HttpInputSourceConfig;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ServerCommandLine {
   private static final String PROGRAM = "msq-beam";
+  private static final CommandFlags FLAGS = new CommandFlags(PROGRAM);
 
   private ServerCommandLine() {}
 
@@ -57,7 +57,7 @@ public final class ServerCommandLine {
     for (int i = 0; i < flags.size(); i++) {
       String arg = flags.get(i);
       if (!arg.startsWith("--")) {
-        throw usage("unexpected argument '" + arg + "'");
+        throw FLAGS.usage("unexpected argument '" + arg + "'");
       }
       String name = arg;
       String value;
@@ -71,10 +71,10 @@ public final class ServerCommandLine {
         value = null;
       }
       if (!isFlag(name)) {
-        throw usage("unknown option '" + name + "'");
+        throw FLAGS.usage("unknown option '" + name + "'");
       }
       if (value == null || value.isEmpty()) {
-        throw usage("option " + name + " needs a value");
+        throw FLAGS.usage("option " + name + " needs a value");
       }
       if (name.startsWith("--http-")) {
         httpInput = applyHttp(httpInput, name, value);
@@ -97,14 +97,14 @@ public final class ServerCommandLine {
       return;
     }
     if (!config.dataDir().isAbsolute() || !Files.isDirectory(config.dataDir())) {
-      throw usage("--flink-master needs --data-dir to be an absolute path to an existing directory on a file system"
+      throw FLAGS.usage("--flink-master needs --data-dir to be an absolute path to an existing directory on a file system"
           + " that every TaskManager mounts at the same path (deep storage and job outputs live there), got '"
           + config.dataDir() + "'");
     }
-    Path jar = config.flinkJobJar().orElseThrow(() -> usage(
+    Path jar = config.flinkJobJar().orElseThrow(() -> FLAGS.usage(
         "--flink-master needs --flink-job-jar (bin/msq-beam passes flink-job/target/flink-job-*-job.jar)"));
     if (!Files.isRegularFile(jar)) {
-      throw usage("the Flink job jar '" + jar + "' does not exist; build it with `mvn -B -ntp package -DskipTests`");
+      throw FLAGS.usage("the Flink job jar '" + jar + "' does not exist; build it with `mvn -B -ntp package -DskipTests`");
     }
   }
 
@@ -150,17 +150,17 @@ public final class ServerCommandLine {
     try {
       return switch (name) {
         case "--host" -> config.withHost(value);
-        case "--port" -> config.withPort(number(name, value));
-        case "--data-dir" -> config.withDataDir(path(name, value));
+        case "--port" -> config.withPort(FLAGS.number(name, value));
+        case "--data-dir" -> config.withDataDir(FLAGS.path(name, value));
         case "--runner" -> config.withRunner(value);
-        case "--task-slots" -> config.withTaskSlots(number(name, value));
+        case "--task-slots" -> config.withTaskSlots(FLAGS.number(name, value));
         case "--flink-master" -> config.withFlinkMaster(value);
-        case "--flink-job-jar" -> config.withFlinkJobJar(path(name, value));
+        case "--flink-job-jar" -> config.withFlinkJobJar(FLAGS.path(name, value));
         default -> throw new IllegalStateException("flag not handled: " + name);
       };
     } catch (IllegalArgumentException e) {
       // ServerConfig's invariants are worded for the user; report them as a usage error.
-      throw usage(e.getMessage());
+      throw FLAGS.usage(e.getMessage());
     }
   }
 
@@ -170,27 +170,7 @@ public final class ServerCommandLine {
       return name.equals("--http-allowed-protocols") ? httpInput.withAllowedProtocols(values)
           : httpInput.withAllowedHosts(values);
     } catch (IllegalArgumentException e) {
-      throw usage(name + ": " + e.getMessage());
+      throw FLAGS.usage(name + ": " + e.getMessage());
     }
-  }
-
-  private static int number(String name, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw usage(name + " needs a whole number, got '" + value + "'");
-    }
-  }
-
-  private static Path path(String name, String value) {
-    try {
-      return Path.of(value);
-    } catch (InvalidPathException e) {
-      throw usage(name + " is not a valid path: '" + value + "'");
-    }
-  }
-
-  private static UsageException usage(String problem) {
-    return new UsageException(PROGRAM + ": " + problem + " (see --help)");
   }
 }
