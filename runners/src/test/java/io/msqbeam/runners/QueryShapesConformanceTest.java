@@ -130,6 +130,37 @@ public abstract class QueryShapesConformanceTest {
         + " DENSE_RANK() OVER (ORDER BY dim2 NULLS FIRST) AS d FROM $foo WHERE m1 < 6 ORDER BY m1", true,
         rows(row("a", 1.0, 3, 3), row(null, 2.0, 1, 1), row("", 3.0, 2, 2), row("a", 4.0, 3, 3),
             row("abc", 5.0, 5, 4))));
+    // LAG/LEAD over m1's order (m1 = row number, dim1 "", 10.1, 2, 1, def, abc). LAG's default is ignored, as
+    // in Druid (apache/druid#15270; the window-functions docs' example shows lag_val null despite a default 0).
+    // NTILE(4) of six rows: buckets of 2, 2, 1, 1 (Druid's WindowPercentileProcessor).
+    cases.add(Arguments.of("SELECT m1, LAG(dim1) OVER (ORDER BY m1) AS lag1, LEAD(dim1, 2) OVER (ORDER BY m1) AS lead2,"
+        + " LAG(m1, 1, 0) OVER (ORDER BY m1) AS lagged, NTILE(4) OVER (ORDER BY m1) AS tile FROM $foo ORDER BY m1", true,
+        rows(row(1.0, null, "2", null, 1), row(2.0, "", "1", 1.0, 1), row(3.0, "10.1", "def", 2.0, 2),
+            row(4.0, "2", "abc", 3.0, 2), row(5.0, "1", null, 4.0, 3), row(6.0, "def", null, 5.0, 4))));
+    // FIRST_VALUE/LAST_VALUE take the partition's first and last rows even with ORDER BY, as Druid's docs show
+    // (first_val/last_val equal on every row); PERCENT_RANK (rank - 1) / (n - 1), 0 for one row; CUME_DIST.
+    cases.add(Arguments.of("SELECT dim2, m1, FIRST_VALUE(m1) OVER w AS f, LAST_VALUE(dim1) OVER w AS l,"
+        + " NTILE(2) OVER w AS t, PERCENT_RANK() OVER w AS p, CUME_DIST() OVER w AS c FROM $foo"
+        + " WINDOW w AS (PARTITION BY dim2 ORDER BY m1)", false,
+        rows(row("a", 1.0, 1.0, "1", 1, 0.0, 0.5), row("a", 4.0, 1.0, "1", 2, 1.0, 1.0),
+            row(null, 2.0, 2.0, "abc", 1, 0.0, 0.5), row(null, 6.0, 2.0, "abc", 2, 1.0, 1.0),
+            row("", 3.0, 3.0, "2", 1, 0.0, 1.0), row("abc", 5.0, 5.0, "def", 1, 0.0, 1.0))));
+    // Ties: dim2 in order null, '', a, a, abc over the rows with m1 < 6 (RANK 1, 2, 3, 3, 5 as above).
+    cases.add(Arguments.of("SELECT m1, PERCENT_RANK() OVER (ORDER BY dim2) AS p, CUME_DIST() OVER (ORDER BY dim2) AS c"
+        + " FROM $foo WHERE m1 < 6 ORDER BY m1", true, rows(row(1.0, 0.5, 0.8), row(2.0, 0.0, 0.2),
+        row(3.0, 0.25, 0.4), row(4.0, 0.5, 0.8), row(5.0, 1.0, 1.0))));
+    // ROWS frames (Druid's allBoundsCombination test shape); MIN over an empty frame (past the last row) is null.
+    cases.add(Arguments.of("SELECT m1, SUM(m1) OVER (ORDER BY m1 ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s3,"
+        + " COUNT(*) OVER (ORDER BY m1 ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS c3,"
+        + " MAX(m1) OVER (ORDER BY m1 ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS mx,"
+        + " MIN(m1) OVER (ORDER BY m1 ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS mn,"
+        + " SUM(cnt) OVER (ORDER BY m1 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) AS run FROM $foo ORDER BY m1",
+        true, rows(row(1.0, 3.0, 1, 6.0, 2.0, 2), row(2.0, 6.0, 2, 6.0, 3.0, 3), row(3.0, 9.0, 3, 6.0, 4.0, 4),
+            row(4.0, 12.0, 3, 6.0, 5.0, 5), row(5.0, 15.0, 3, 6.0, 6.0, 6), row(6.0, 11.0, 3, 6.0, null, 6))));
+    // A RANGE frame counts peer groups: dim2 sorts null (2 rows), '' (1), a (2), abc (1).
+    cases.add(Arguments.of("SELECT m1, COUNT(*) OVER (ORDER BY dim2 RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
+        + " AS c FROM $foo ORDER BY m1", true,
+        rows(row(1.0, 3), row(2.0, 6), row(3.0, 4), row(4.0, 3), row(5.0, 1), row(6.0, 6))));
     return cases;
   }
 

@@ -137,4 +137,19 @@ class QueryShapesIT {
         + " (SELECT channel, ROW_NUMBER() OVER (PARTITION BY channel ORDER BY added DESC) AS rn FROM w)"))
         .isEqualTo(json("[[11,4]]"));
   }
+
+  @Test
+  void looksAtNeighbouringChannelsWithOffsetsFramesAndBuckets() throws Exception {
+    // SUM(added) per channel, descending: #ceb 4150, #de 2924, #zh 2004, #pt 1926, #en 498, then 6 more (11 channels).
+    // NTILE(3) of 11 rows: buckets of 4, 4, 3 (Druid's WindowPercentileProcessor); CUME_DIST k/11.
+    assertThat(bothDoors("SELECT channel, SUM(added) AS s, LAG(channel) OVER (ORDER BY SUM(added) DESC) AS above,"
+        + " SUM(SUM(added)) OVER (ORDER BY SUM(added) DESC ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS near,"
+        + " NTILE(3) OVER (ORDER BY SUM(added) DESC) AS t, CUME_DIST() OVER (ORDER BY SUM(added) DESC) AS c"
+        + " FROM w GROUP BY channel ORDER BY s DESC LIMIT 5")).isEqualTo(json("["
+        + "[\"#ceb.wikipedia\",4150,null,7074,1,0.09090909090909091],"
+        + "[\"#de.wikipedia\",2924,\"#ceb.wikipedia\",9078,1,0.18181818181818182],"
+        + "[\"#zh.wikipedia\",2004,\"#de.wikipedia\",6854,1,0.2727272727272727],"
+        + "[\"#pt.wikipedia\",1926,\"#zh.wikipedia\",4428,1,0.36363636363636365],"
+        + "[\"#en.wikipedia\",498,\"#pt.wikipedia\",2694,2,0.45454545454545453]]"));
+  }
 }

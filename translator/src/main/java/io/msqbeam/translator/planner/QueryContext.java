@@ -66,6 +66,12 @@ public record QueryContext(Map<String, Object> values) {
     return value != null && Boolean.parseBoolean(value.toString());
   }
 
+  /** {@code windowingStrictValidation}, default true: window frames that may give wrong results are refused. */
+  public boolean windowingStrictValidation() {
+    Object value = values.get("windowingStrictValidation");
+    return value == null || Boolean.parseBoolean(value.toString());
+  }
+
   private int positiveInt(String key, int defaultValue) {
     Object value = values.get(key);
     if (value == null) {

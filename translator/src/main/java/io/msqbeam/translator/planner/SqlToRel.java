@@ -4,6 +4,7 @@ import io.msqbeam.translator.catalog.Catalog;
 import io.msqbeam.translator.error.DruidException;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.sql.DruidOperatorTable;
+import io.msqbeam.translator.sql.DruidSqlValidator;
 import io.msqbeam.translator.sql.RootSchema;
 import java.util.List;
 import java.util.Properties;
@@ -24,7 +25,6 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -38,17 +38,17 @@ final class SqlToRel {
   private final SqlValidator validator;
   private final RelOptCluster cluster;
 
-  SqlToRel(Catalog catalog, io.msqbeam.translator.plan.HttpInputSourceConfig httpConfig) {
+  SqlToRel(Catalog catalog, io.msqbeam.translator.plan.HttpInputSourceConfig httpConfig, boolean strictWindowing) {
     CalciteSchema rootSchema = RootSchema.of(catalog);
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);
     this.catalogReader = new CalciteCatalogReader(rootSchema, List.of(RootSchema.DRUID), typeFactory, connectionConfig);
-    this.validator = SqlValidatorUtil.newValidator(
+    this.validator = new DruidSqlValidator(
         new DruidOperatorTable(httpConfig), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(io.msqbeam.translator.parser.DruidConformance.INSTANCE)
-            .withIdentifierExpansion(true));
+            .withIdentifierExpansion(true), strictWindowing);
     this.cluster = RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
   }
 

@@ -78,7 +78,7 @@ public final class StatementPlanner {
     if (!node.getKind().belongsTo(SqlKind.QUERY)) {
       throw InvalidSqlInput.exception("Unsupported SQL statement [" + node.getKind() + "]");
     }
-    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
+    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig, context.windowingStrictValidation());
     RelRoot root = exactDistinct(sqlToRel.convert(node), contextValues);
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
@@ -134,7 +134,7 @@ public final class StatementPlanner {
       }
     }
 
-    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig);
+    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig, context.windowingStrictValidation());
     RelRoot root = exactDistinct(sqlToRel.convert(source), contextValues);
     List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();

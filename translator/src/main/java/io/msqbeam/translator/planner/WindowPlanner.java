@@ -19,15 +19,19 @@ import java.util.List;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
 
 /**
  * Plans window functions ({@code … OVER (PARTITION BY … ORDER BY …)}) as Druid's MSQ does: a
  * {@code window} stage per window (group of functions sharing partitioning, order and frame) over the
  * stage below it, which is partitioned by the window's partition columns and sorted by them and the
- * order. Supported: ROW_NUMBER, RANK, DENSE_RANK, and COUNT/SUM/MIN/MAX over the whole partition or
- * from its start to the current row.
+ * order. Supported, with Druid's semantics (its {@code Windowing}): ROW_NUMBER, RANK, DENSE_RANK,
+ * PERCENT_RANK, CUME_DIST, NTILE, LAG/LEAD, FIRST_VALUE/LAST_VALUE (of the whole partition, as Druid
+ * computes them), and COUNT/SUM/MIN/MAX over a ROWS or RANGE frame. Frame rules Druid refuses at
+ * validation are refused earlier, by {@code WindowFrameRules}.
  */
 final class WindowPlanner {
   private final StageGraphBuilder builder;
@@ -47,7 +51,6 @@ final class WindowPlanner {
           signature.stream().map(ColumnSignature::type).toList(), builder.nativeContext())), signature, null,
           builder.workers());
     }
-    int inputFields = window.getInput().getRowType().getFieldCount();
     for (Window.Group group : window.groups) {
       List<String> partition = group.keys.asList().stream().map(columns::get).toList();
       List<ShuffleSpec.KeyColumn> order = new ArrayList<>();
@@ -55,12 +58,12 @@ final class WindowPlanner {
         order.add(new ShuffleSpec.KeyColumn(columns.get(collation.getFieldIndex()),
             collation.direction.isDescending() ? ShuffleSpec.Order.DESCENDING : ShuffleSpec.Order.ASCENDING));
       }
-      WindowFunction.Frame frame = frame(group);
+      WindowFunction.Frame frame = frame(window, group);
       List<WindowFunction> functions = new ArrayList<>();
       List<ColumnSignature> signature = new ArrayList<>(builder.signatureOf(lastStage()));
       for (Window.RexWinAggCall call : group.aggCalls) {
         String name = outputName(columns);
-        functions.add(function(call, name, columns, inputFields, frame));
+        functions.add(function(window, call, name, columns, frame));
         columns.add(name);
         signature.add(new ColumnSignature(name, functions.get(functions.size() - 1).outputType()));
       }
@@ -93,40 +96,86 @@ final class WindowPlanner {
     }
   }
 
-  private static WindowFunction.Frame frame(Window.Group group) {
-    if (group.orderKeys.getFieldCollations().isEmpty()
-        || group.lowerBound.isUnbounded() && group.upperBound.isUnbounded()) {
-      return WindowFunction.Frame.PARTITION;
+  /**
+   * The frame of an aggregate, as Druid's {@code Windowing} builds it: ROWS frames count rows, RANGE
+   * frames count peer groups (rows equal in the window's order); both unbounded is the partition.
+   */
+  private static WindowFunction.Frame frame(Window window, Window.Group group) {
+    if (group.lowerBound.isUnbounded() && group.upperBound.isUnbounded()) {
+      return WindowFunction.Frame.unbounded();
     }
-    if (group.lowerBound.isUnbounded() && group.lowerBound.isPreceding() && group.upperBound.isCurrentRow()) {
-      return group.isRows ? WindowFunction.Frame.CUMULATIVE_ROWS : WindowFunction.Frame.CUMULATIVE_RANGE;
-    }
-    throw Unplannable.because("window frame [" + group.lowerBound + " .. " + group.upperBound
-        + "] is not supported yet");
+    return new WindowFunction.Frame(group.isRows ? WindowFunction.PeerType.ROWS : WindowFunction.PeerType.GROUPS,
+        offset(window, group.lowerBound), offset(window, group.upperBound));
   }
 
-  private static WindowFunction function(Window.RexWinAggCall call, String name, List<String> columns,
-      int inputFields, WindowFunction.Frame frame) {
+  private static Integer offset(Window window, RexWindowBound bound) {
+    if (bound.isUnbounded()) {
+      return null;
+    }
+    if (bound.isCurrentRow()) {
+      return 0;
+    }
+    int rows = constantInt(window, bound.getOffset());
+    return bound.isPreceding() ? -rows : rows;
+  }
+
+  /** A literal argument, which Calcite moves into the window's constants and refers to past the input fields. */
+  private static int constantInt(Window window, RexNode node) {
+    RexNode constant = node;
+    int inputFields = window.getInput().getRowType().getFieldCount();
+    if (node instanceof RexInputRef ref && ref.getIndex() >= inputFields) {
+      constant = window.constants.get(ref.getIndex() - inputFields);
+    }
+    if (constant instanceof RexLiteral literal && literal.getValue() instanceof Number number) {
+      return number.intValue();
+    }
+    throw Unplannable.because("window function argument [" + node + "] must be a literal");
+  }
+
+  private static WindowFunction function(Window window, Window.RexWinAggCall call, String name,
+      List<String> columns, WindowFunction.Frame frame) {
+    int inputFields = window.getInput().getRowType().getFieldCount();
     SqlKind kind = call.getOperator().getKind();
+    List<RexNode> operands = call.getOperands();
     switch (kind) {
       case ROW_NUMBER:
-        return new WindowFunction(WindowFunction.Kind.ROW_NUMBER, name, null, null);
+        return WindowFunction.ranking(WindowFunction.Kind.ROW_NUMBER, name);
       case RANK:
-        return new WindowFunction(WindowFunction.Kind.RANK, name, null, null);
+        return WindowFunction.ranking(WindowFunction.Kind.RANK, name);
       case DENSE_RANK:
-        return new WindowFunction(WindowFunction.Kind.DENSE_RANK, name, null, null);
+        return WindowFunction.ranking(WindowFunction.Kind.DENSE_RANK, name);
+      case PERCENT_RANK:
+        return WindowFunction.ranking(WindowFunction.Kind.PERCENT_RANK, name);
+      case CUME_DIST:
+        return WindowFunction.ranking(WindowFunction.Kind.CUME_DIST, name);
+      case NTILE:
+        return WindowFunction.ntile(name, constantInt(window, operands.get(0)));
+      case LAG:
+      case LEAD: {
+        // Druid ignores LAG/LEAD's third argument, the default (a known issue, apache/druid#15270): past the
+        // partition's edge the value is null whatever the default says.
+        int rows = operands.size() > 1 ? constantInt(window, operands.get(1)) : 1;
+        String input = inputColumn(call, operands.get(0), columns, inputFields);
+        return WindowFunction.offset(name, input, DruidTypes.nativeType(operands.get(0).getType(), input),
+            kind == SqlKind.LAG ? -rows : rows);
+      }
+      case FIRST_VALUE:
+      case LAST_VALUE: {
+        String input = inputColumn(call, operands.get(0), columns, inputFields);
+        return WindowFunction.value(kind == SqlKind.FIRST_VALUE ? WindowFunction.Kind.FIRST : WindowFunction.Kind.LAST,
+            name, input, DruidTypes.nativeType(operands.get(0).getType(), input));
+      }
       default:
         break;
     }
     String field = null;
     ColumnType fieldType = null;
-    if (!call.getOperands().isEmpty()) {
-      RexNode operand = call.getOperands().get(0);
-      if (!(operand instanceof RexInputRef ref) || ref.getIndex() >= inputFields || call.getOperands().size() > 1) {
+    if (!operands.isEmpty()) {
+      if (operands.size() > 1) {
         throw Unplannable.because("window function [" + call + "] is not supported yet");
       }
-      field = columns.get(ref.getIndex());
-      fieldType = DruidTypes.nativeType(operand.getType(), field);
+      field = inputColumn(call, operands.get(0), columns, inputFields);
+      fieldType = DruidTypes.nativeType(operands.get(0).getType(), field);
     }
     boolean integral = fieldType == ColumnType.LONG;
     AggregatorType type = switch (kind) {
@@ -140,6 +189,14 @@ final class WindowPlanner {
     if (type != AggregatorType.COUNT && (field == null || fieldType == ColumnType.STRING)) {
       throw Unplannable.because("window function [" + call + "] is not supported yet");
     }
-    return new WindowFunction(WindowFunction.Kind.AGGREGATE, name, new AggregatorSpec(type, name, field), frame);
+    return WindowFunction.aggregate(name, new AggregatorSpec(type, name, field), frame);
+  }
+
+  /** The input column a window function reads: a field of the window's input (expressions are projected below). */
+  private static String inputColumn(Window.RexWinAggCall call, RexNode operand, List<String> columns, int inputFields) {
+    if (!(operand instanceof RexInputRef ref) || ref.getIndex() >= inputFields) {
+      throw Unplannable.because("window function [" + call + "] is not supported yet");
+    }
+    return columns.get(ref.getIndex());
   }
 }

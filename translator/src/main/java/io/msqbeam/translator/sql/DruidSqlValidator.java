@@ -1,0 +1,73 @@
+package io.msqbeam.translator.sql;
+
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+
+/**
+ * Calcite's validator with the window-frame rules of Druid's {@code DruidSqlValidator}: frames Druid
+ * cannot evaluate are refused while validating, with Druid's messages and the window's position.
+ * RANGE frames with offset bounds are refused unless {@code windowingStrictValidation} is false.
+ */
+public final class DruidSqlValidator extends SqlValidatorImpl {
+  private final boolean strictWindowing;
+
+  public DruidSqlValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
+      RelDataTypeFactory typeFactory, Config config, boolean strictWindowing) {
+    super(operators, catalogReader, typeFactory, config);
+    this.strictWindowing = strictWindowing;
+  }
+
+  @Override
+  public void validateWindow(SqlNode windowOrId, SqlValidatorScope scope, SqlCall call) {
+    SqlWindow window = windowOrId instanceof SqlIdentifier id ? getWindowByName(id, scope) : (SqlWindow) windowOrId;
+    SqlNode lower = window.getLowerBound();
+    SqlNode upper = window.getUpperBound();
+    if (!isLiteralBound(lower) || !isLiteralBound(upper)) {
+      throw refusal("Window frames with expression based lower/upper bounds are not supported.", windowOrId);
+    }
+    if (call != null && call.getKind() == SqlKind.NTILE && (lower != null || upper != null)) {
+      throw refusal("Framing of NTILE is not supported.", call);
+    }
+    if (call != null && (call.getKind() == SqlKind.FIRST_VALUE || call.getKind() == SqlKind.LAST_VALUE)
+        && (!isUnboundedOrCurrent(lower) || !isUnboundedOrCurrent(upper))) {
+      throw refusal("Framing of FIRST_VALUE/LAST_VALUE is only allowed with UNBOUNDED or CURRENT ROW.", call);
+    }
+    if (strictWindowing && !window.isRows() && (!isUnboundedOrCurrent(lower) || !isUnboundedOrCurrent(upper))) {
+      throw refusal("The query contains a window frame which may return incorrect results. To disregard this"
+          + " warning, set [windowingStrictValidation] to false in the query context.", windowOrId);
+    }
+    super.validateWindow(windowOrId, scope, call);
+  }
+
+  /** A bound that is absent, UNBOUNDED, CURRENT ROW or a number of rows. */
+  private static boolean isLiteralBound(SqlNode bound) {
+    if (isUnboundedOrCurrent(bound)) {
+      return true;
+    }
+    return (bound.getKind() == SqlKind.PRECEDING || bound.getKind() == SqlKind.FOLLOWING)
+        && ((SqlCall) bound).operand(0) instanceof SqlLiteral;
+  }
+
+  private static boolean isUnboundedOrCurrent(SqlNode bound) {
+    return bound == null || SqlWindow.isUnboundedPreceding(bound) || SqlWindow.isUnboundedFollowing(bound)
+        || SqlWindow.isCurrentRow(bound);
+  }
+
+  private static CalciteContextException refusal(String message, SqlNode node) {
+    SqlParserPos pos = node.getParserPosition();
+    return new CalciteContextException(message, new SqlValidatorException(message, null), pos.getLineNum(),
+        pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+  }
+}
