@@ -100,7 +100,7 @@ public final class ReportBuilder {
 
   /**
    * Druid's account of a REPLACE's shard specs: range on the leading string CLUSTERED BY columns
-   * (the generator's {@code rangeDimensions}), naming the type of the first column left out.
+   * (the generator's {@code rangeDimensions}), naming the type of the first cluster key column left out.
    */
   private static Map<String, Object> replaceSegmentReport(QueryPlan plan) {
     StageDefinition last = plan.finalStage();
@@ -117,8 +117,12 @@ public final class ReportBuilder {
     if (ranged == clusterColumns) {
       return segmentReport(shardSpec, "Using 'range' shard specs with all CLUSTERED BY fields.");
     }
+    String next = shuffle.clusterBy().columns().get(shuffle.clusterBy().bucketByCount() + ranged).columnName();
+    StageDefinition input = plan.stages().get(((StageInputSpec) last.input().get(0)).stage());
+    Object nextType = input.signature().stream().filter(column -> column.name().equals(next)).findFirst()
+        .map(io.msqbeam.translator.plan.ColumnSignature::type).orElseThrow();
     return segmentReport(shardSpec, "Using[" + ranged + "] CLUSTERED BY columns for 'range' shard specs, since the"
-        + " next column is of type[" + generator.dataSchema().dimensions().get(ranged).type()
+        + " next column is of type[" + nextType
         + "]. Only string columns are included in 'range' shard specs.");
   }
 

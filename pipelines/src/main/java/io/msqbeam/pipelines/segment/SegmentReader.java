@@ -28,7 +28,7 @@ import org.apache.druid.utils.CompressionUtils;
  * <p>The zip is unpacked into a private directory under the given work directory and memory
  * mapped by Druid's {@code IndexIO}; {@link #scan} walks a Druid cursor and builds one row at a
  * time, so a segment of any size is read in constant heap. Rows come out in the segment's own
- * order ({@code __time}, then the dimensions).
+ * order ({@link #ordering()}: usually {@code __time}, then the dimensions).
  *
  * <p>Works on segments written by real Druid too, as long as their columns are of the primitive
  * {@link SegmentColumnType}s. Not thread-safe; {@link #close()} unmaps and deletes the unpacked
@@ -78,6 +78,14 @@ public final class SegmentReader implements Closeable {
   /** Every column with its type, in segment order ({@code __time} is {@code LONG}). */
   public Map<String, SegmentColumnType> columnTypes() {
     return columnTypes;
+  }
+
+  /**
+   * The columns the segment's rows are sorted by, in order: {@code [__time, …]} for Druid's usual
+   * segments, another column first for one written with {@code forceSegmentSortByTime: false}.
+   */
+  public List<String> ordering() {
+    return index.getOrdering().stream().map(org.apache.druid.query.OrderBy::getColumnName).toList();
   }
 
   public int numRows() {

@@ -2,10 +2,13 @@ package io.msqbeam.pipelines.segment;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.druid.data.input.impl.DimensionSchema;
 import org.apache.druid.data.input.impl.DimensionsSpec;
+import org.apache.druid.data.input.impl.LongDimensionSchema;
 import org.apache.druid.query.aggregation.AggregatorFactory;
 
 /**
@@ -15,9 +18,17 @@ import org.apache.druid.query.aggregation.AggregatorFactory;
  * <p>{@code rollup} is what the segment's metadata says: rows with equal time and dimensions are
  * combined by the metrics' aggregators. Metrics need rollup; rollup without metrics is a GROUP BY
  * with no aggregates, still rolled up by Druid.
+ *
+ * <p>{@code timeSortPosition} says where {@code __time} sorts: {@link #TIME_FIRST} (Druid's default,
+ * {@code forceSegmentSortByTime: true}) sorts rows by time, then the dimensions; a position {@code p}
+ * sorts them by the first {@code p} dimensions, then time, then the other dimensions (Druid 31+'s
+ * segments not sorted by time, whose metadata records that ordering).
  */
 public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, List<SegmentMetric> metrics,
-    boolean rollup) {
+    boolean rollup, int timeSortPosition) {
+
+  /** {@code timeSortPosition} of a segment sorted by {@code __time} first. */
+  public static final int TIME_FIRST = 0;
 
   /** Druid's name for the timestamp column every segment has. */
   public static final String TIME_COLUMN = "__time";
@@ -29,6 +40,9 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
     metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
     if (!rollup && !metrics.isEmpty()) {
       throw new IllegalArgumentException("Metrics need rollup");
+    }
+    if (timeSortPosition < 0 || timeSortPosition > dimensions.size()) {
+      throw new IllegalArgumentException("timeSortPosition " + timeSortPosition + " is not a dimension position");
     }
     if (dataSource.isEmpty()) {
       throw new IllegalArgumentException("dataSource is empty");
@@ -44,6 +58,12 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
         throw new IllegalArgumentException("Duplicate column [" + metric.name() + "]");
       }
     }
+  }
+
+  /** A schema sorted by {@code __time} first. */
+  public SegmentSchema(String dataSource, List<SegmentColumn> dimensions, List<SegmentMetric> metrics,
+      boolean rollup) {
+    this(dataSource, dimensions, metrics, rollup, TIME_FIRST);
   }
 
   /** A schema without rollup: every column is a dimension. */
@@ -66,10 +86,16 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
     return metrics.stream().map(SegmentMetric::toAggregatorFactory).toArray(AggregatorFactory[]::new);
   }
 
-  /** Druid's dimensions spec: exactly these dimensions, in this order, rows sorted by time first. */
+  /**
+   * Druid's dimensions spec: exactly these dimensions, in this order; when time does not sort first,
+   * {@code __time} as a long dimension at its place and {@code forceSegmentSortByTime: false}.
+   */
   DimensionsSpec toDimensionsSpec() {
-    return DimensionsSpec.builder()
-        .setDimensions(dimensions.stream().map(SegmentColumn::toDimensionSchema).toList())
-        .build();
+    List<DimensionSchema> schemas = new ArrayList<>(dimensions.stream().map(SegmentColumn::toDimensionSchema).toList());
+    if (timeSortPosition == TIME_FIRST) {
+      return DimensionsSpec.builder().setDimensions(schemas).build();
+    }
+    schemas.add(timeSortPosition, new LongDimensionSchema(TIME_COLUMN));
+    return DimensionsSpec.builder().setDimensions(schemas).setForceSegmentSortByTime(false).build();
   }
 }

@@ -83,13 +83,19 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
   private WrittenSegment write(KV<KV<Long, Integer>, Iterable<byte[]>> partition, SegmentShardSpec shardSpec) {
     List<String> inputNames = inputSignature.stream().map(ColumnSignature::name).toList();
     List<SegmentColumn> columns = new ArrayList<>();
-    int[] positions = new int[generator.dataSchema().dimensions().size()];
-    for (int i = 0; i < positions.length; i++) {
-      ColumnSignature dimension = generator.dataSchema().dimensions().get(i);
+    List<Integer> dimensionPositions = new ArrayList<>();
+    // __time among the dimensions marks where it sorts (forceSegmentSortByTime: false); its value is the timestamp.
+    int timeSortPosition = SegmentSchema.TIME_FIRST;
+    for (ColumnSignature dimension : generator.dataSchema().dimensions()) {
+      if (dimension.name().equals(SegmentSchema.TIME_COLUMN)) {
+        timeSortPosition = columns.size();
+        continue;
+      }
       columns.add(new SegmentColumn(dimension.name(), SegmentColumnType.valueOf(dimension.type().name()),
           generator.dataSchema().orderedMultiValueDimensions().contains(dimension.name())));
-      positions[i] = inputNames.indexOf(queryColumn(dimension.name()));
+      dimensionPositions.add(inputNames.indexOf(queryColumn(dimension.name())));
     }
+    int[] positions = dimensionPositions.stream().mapToInt(Integer::intValue).toArray();
     List<SegmentMetric> metrics = new ArrayList<>();
     for (AggregatorSpec metric : generator.dataSchema().metrics()) {
       metrics.add(new SegmentMetric(SegmentMetric.Kind.fromDruidName(metric.type().druidName()), metric.name(),
@@ -105,7 +111,7 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     int timePosition = timeQueryColumn == null ? -1 : inputNames.indexOf(timeQueryColumn);
     Interval interval = chunks.chunk(partition.getKey().getKey());
     SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns, metrics,
-        generator.dataSchema().rollup());
+        generator.dataSchema().rollup(), timeSortPosition);
     String version = destination.segmentVersion();
     int partitionNum = partition.getKey().getValue();
     for (io.msqbeam.translator.plan.DataSourceDestination.ExistingChunk existing : destination.existingChunks()) {

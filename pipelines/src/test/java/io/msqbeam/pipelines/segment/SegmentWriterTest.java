@@ -153,6 +153,37 @@ class SegmentWriterTest {
   }
 
   @Test
+  void sortsBySchemaOrderWithTimeInsideItWhenTimeIsNotFirst() throws Exception {
+    // forceSegmentSortByTime: false with channel first: Druid sorts by (channel, __time, tags, ...)
+    // and records that ordering in the segment's metadata; merged persists keep it.
+    SegmentSchema channelFirst = new SegmentSchema("wiki", SCHEMA.dimensions(), List.of(), false, 1);
+    List<Object[]> rows = sampleRows();
+    WrittenSegment segment;
+    try (SegmentWriter writer = new SegmentWriter(channelFirst, DAY, VERSION, 0, temp.resolve("work").toFile(),
+        deepStorage().toFile(), 1_000)) {
+      for (Object[] row : rows) {
+        writer.add((Long) row[0], Arrays.copyOfRange(row, 1, row.length));
+      }
+      segment = writer.finish();
+    }
+    try (SegmentReader reader = SegmentReader.open(new File(segment.path()), temp.resolve("read").toFile())) {
+      assertThat(reader.ordering()).containsExactly("channel", "__time", "tags", "added", "ratio", "delta");
+      List<Object[]> read = scan(reader, List.of("channel", "__time"));
+      assertThat(read).hasSize(ROWS);
+      assertThat(read).isSortedAccordingTo(Comparator.<Object[], String>comparing(r -> (String) r[0],
+          Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(r -> (Long) r[1]));
+    }
+  }
+
+  @Test
+  void recordsTimeFirstOrderingByDefault() throws Exception {
+    WrittenSegment segment = write(sampleRows().subList(0, 10), 0, 1_000);
+    try (SegmentReader reader = SegmentReader.open(new File(segment.path()), temp.resolve("read").toFile())) {
+      assertThat(reader.ordering()).startsWith("__time");
+    }
+  }
+
+  @Test
   void leavesThePartitionNumberOutOfTheIdOfPartitionZero() throws Exception {
     WrittenSegment segment = write(sampleRows().subList(0, 10), 0, 1_000);
     assertThat(segment.segmentId()).isEqualTo("wiki_2024-01-01T00:00:00.000Z_2024-01-02T00:00:00.000Z_" + VERSION);

@@ -14,8 +14,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@code rangeDimensions} are the output columns that range-partition each time chunk (Druid's
  * {@code range} shard specs, for REPLACE … CLUSTERED BY on leading string columns); empty means
- * numbered shard specs. They must be the leading dimensions, so that the sort order inside a segment
- * (__time, then the dimensions in order) agrees with the ranges. Absent from JSON when empty.
+ * numbered shard specs. As in Druid, a range only says which rows a segment holds, not how they
+ * are sorted inside it ({@code segmentSortOrder} may sort them otherwise). Absent from JSON when empty.
  */
 @JsonPropertyOrder({"dataSchema", "columnMappings", "tuningConfig", "rangeDimensions"})
 public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMapping> columnMappings, TuningConfig tuningConfig,
@@ -26,10 +26,10 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
     columnMappings = List.copyOf(requireNonNull(columnMappings, "columnMappings is null"));
     requireNonNull(tuningConfig, "tuningConfig is null");
     rangeDimensions = rangeDimensions == null ? List.of() : List.copyOf(rangeDimensions);
-    for (int i = 0; i < rangeDimensions.size(); i++) {
-      if (i >= dataSchema.dimensions().size() || !dataSchema.dimensions().get(i).name().equals(rangeDimensions.get(i))) {
-        throw new IllegalArgumentException("rangeDimensions " + rangeDimensions + " must lead the dimensions");
-      }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    dataSchema.dimensions().forEach(dimension -> names.add(dimension.name()));
+    if (!names.containsAll(rangeDimensions) || rangeDimensions.contains("__time")) {
+      throw new IllegalArgumentException("rangeDimensions " + rangeDimensions + " must be dimensions other than __time");
     }
   }
 
@@ -52,6 +52,12 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
    * segment records them and its rollup flag, so Druid can roll the rows up further later. That
    * happens only for a GROUP BY with {@code finalizeAggregations: false} (Druid's rollup query);
    * otherwise every column is a dimension and rollup is false. Metrics are absent from JSON when empty.
+   *
+   * <p>Rows are sorted by {@code __time}, then the dimensions in order — unless {@code __time} is
+   * itself one of the dimensions (a LONG), which happens only with Druid's context
+   * {@code forceSegmentSortByTime: false} when another column comes first: then rows are sorted by
+   * the dimensions in order, {@code __time} at its place among them (Druid's {@code dimensionsSpec}
+   * does the same).
    */
   @JsonPropertyOrder({"dataSource", "dimensions", "metrics", "segmentGranularity", "queryGranularity", "rollup",
       "orderedMultiValueDimensions"})
@@ -98,6 +104,11 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
 
     public String getQueryGranularity() {
       return "none";
+    }
+
+    /** Whether segments are sorted by {@code __time} first (Druid's {@code forceSegmentSortByTime}). */
+    public boolean forceSegmentSortByTime() {
+      return dimensions.stream().noneMatch(dimension -> dimension.name().equals("__time"));
     }
   }
 

@@ -144,9 +144,12 @@ public final class StatementPlanner {
         nativeContext(contextValues, queryId), workers);
     StageGraphBuilder.QueryStages stages = builder.build(root.rel, true);
 
-    List<String> clusterBy = clusterColumns(ingest.getClusteredBy(), outputNames);
+    SegmentSortOrder sortOrder = SegmentSortOrder.of(contextValues);
+    List<String> clusteredBy = clusterColumns(ingest.getClusteredBy(), outputNames);
+    sortOrder.validate(clusteredBy, outputNames);
+    // The cluster key after the time bucket: CLUSTERED BY without __time, which leads the shuffle key anyway.
+    List<String> clusterBy = clusteredBy.stream().filter(name -> !DruidTypes.TIME_COLUMN.equals(name)).toList();
     List<ColumnMapping> mappings = new ArrayList<>();
-    List<ColumnSignature> dimensions = new ArrayList<>();
     String timeColumn = null;
     for (Map.Entry<Integer, String> field : root.fields) {
       String queryColumn = stages.fieldColumns().get(field.getKey());
@@ -155,17 +158,19 @@ public final class StatementPlanner {
         timeColumn = queryColumn;
       }
     }
-    // CLUSTERED BY columns lead the dimension order, so rows sort by them inside each time chunk.
-    for (String name : clusterBy) {
-      dimensions.add(dimension(name, root, fieldTypes));
-    }
     // Druid's rollup query (§1.9): a GROUP BY with finalizeAggregations false keeps its aggregates as metrics.
     boolean rollup = isRollupQuery(builder.stages(), contextValues);
     Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder.stages(), mappings, clusterBy) : Map.of();
-    for (String name : outputNames) {
-      if (!DruidTypes.TIME_COLUMN.equals(name) && !clusterBy.contains(name) && !metrics.containsKey(name)) {
-        dimensions.add(dimension(name, root, fieldTypes));
+    // Dimensions in segment sort order; __time stays among them only where it does not come first.
+    List<ColumnSignature> dimensions = new ArrayList<>();
+    for (String name : sortOrder.columns(clusteredBy, outputNames)) {
+      if (!metrics.containsKey(name)) {
+        dimensions.add(DruidTypes.TIME_COLUMN.equals(name) ? new ColumnSignature(name, ColumnType.LONG)
+            : dimension(name, root, fieldTypes));
       }
+    }
+    if (!dimensions.isEmpty() && DruidTypes.TIME_COLUMN.equals(dimensions.get(0).name())) {
+      dimensions.remove(0);
     }
     List<String> orderedMultiValue = ArrayIngestMode.of(contextValues).orderedMultiValueDimensions(dimensions);
     dimensions.replaceAll(ArrayIngestMode.of(contextValues)::dimension);
@@ -174,16 +179,18 @@ public final class StatementPlanner {
     if (timeColumn != null) {
       key.add(new ShuffleSpec.KeyColumn(timeColumn, ShuffleSpec.Order.ASCENDING));
     }
-    for (String name : clusterBy) {
+    for (String name : clusteredBy) {
       key.add(new ShuffleSpec.KeyColumn(stages.fieldColumns().get(fieldIndex(root, name)), ShuffleSpec.Order.ASCENDING));
     }
     builder.reshuffleLast(ShuffleSpec.targetSize(
         new ShuffleSpec.ClusterBy(key, timeColumn == null ? 0 : 1), context.rowsPerSegment()));
     List<StageDefinition> all = new ArrayList<>(builder.stages());
-    // Druid range-partitions a REPLACE by its leading string CLUSTERED BY columns (they lead `dimensions`).
+    // Druid range-partitions a REPLACE by its leading string CLUSTERED BY columns.
     List<String> rangeDimensions = new ArrayList<>();
-    for (int i = 0; replace && i < clusterBy.size() && dimensions.get(i).type() == ColumnType.STRING; i++) {
-      rangeDimensions.add(clusterBy.get(i));
+    for (int i = 0; replace && i < clusteredBy.size()
+        && !DruidTypes.TIME_COLUMN.equals(clusteredBy.get(i))
+        && dimension(clusteredBy.get(i), root, fieldTypes).type() == ColumnType.STRING; i++) {
+      rangeDimensions.add(clusteredBy.get(i));
     }
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
         new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, List.copyOf(metrics.values()),
@@ -329,13 +336,6 @@ public final class StatementPlanner {
       } else {
         throw InvalidSqlInput.exception("CLUSTERED BY supports output column names and ordinals only, got [" + node + "]");
       }
-    }
-    if (!columns.isEmpty() && DruidTypes.TIME_COLUMN.equals(columns.get(0))) {
-      return columns.subList(1, columns.size());
-    }
-    if (columns.contains(DruidTypes.TIME_COLUMN)) {
-      throw InvalidSqlInput.exception("Sort order (CLUSTERED BY) cannot include[__time] in position["
-          + columns.indexOf(DruidTypes.TIME_COLUMN) + "] unless context parameter[forceSegmentSortByTime] is set to[false].");
     }
     return columns;
   }

@@ -32,11 +32,20 @@ class SegmentGeneratorProcessorJsonTest {
   }
 
   @Test
-  void rejectsRangeDimensionsThatDoNotLeadTheDimensions() {
+  void rejectsRangeDimensionsThatAreNotDimensions() {
     SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) PlanJson.fromJson(NUMBERED + "}",
         StageProcessor.class);
     assertThatThrownBy(() -> new SegmentGeneratorProcessor(generator.dataSchema(), generator.columnMappings(),
-        generator.tuningConfig(), List.of("added")))
-        .hasMessage("rangeDimensions [added] must lead the dimensions");
+        generator.tuningConfig(), List.of("page")))
+        .hasMessage("rangeDimensions [page] must be dimensions other than __time");
+  }
+
+  @Test
+  void acceptsRangeDimensionsAfterOtherSortColumns() {
+    // segmentSortOrder may sort a segment by another column first; the range still says which rows it holds.
+    SegmentGeneratorProcessor generator = (SegmentGeneratorProcessor) PlanJson.fromJson(NUMBERED + "}",
+        StageProcessor.class);
+    assertThat(new SegmentGeneratorProcessor(generator.dataSchema(), generator.columnMappings(),
+        generator.tuningConfig(), List.of("added")).rangeDimensions()).containsExactly("added");
   }
 }
