@@ -152,4 +152,28 @@ class QueryShapesIT {
         + "[\"#pt.wikipedia\",1926,\"#zh.wikipedia\",4428,1,0.36363636363636365],"
         + "[\"#en.wikipedia\",498,\"#pt.wikipedia\",2694,2,0.45454545454545453]]"));
   }
+
+  @Test
+  void filtersByTheChannelsOfASubqueryWithInAndNotIn() throws Exception {
+    // added > 1000 in #ceb (1 row in the table), #de (2), #pt (1), #zh (2): 6 of the 20 rows are in those channels.
+    assertThat(bothDoors("SELECT COUNT(*) AS n FROM w WHERE channel IN (SELECT channel FROM w WHERE added > 1000)"))
+        .isEqualTo(json("[[6]]"));
+    assertThat(bothDoors("SELECT COUNT(*) AS n FROM w WHERE channel NOT IN (SELECT channel FROM w WHERE added > 1000)"))
+        .isEqualTo(json("[[14]]"));
+  }
+
+  @Test
+  void refusesUnionWithoutAllThroughBothDoorsAsDruidDoes() throws Exception {
+    // Druid's CalciteQueryTest#testUnionIsUnplannable.
+    String sql = "SELECT channel FROM w UNION SELECT channel FROM w";
+    String message = "Query could not be planned. A possible reason is [SQL requires 'UNION' but only 'UNION ALL'"
+        + " is supported.]";
+
+    HttpResponse<String> task = api.post("/druid/v2/sql/task", TaskApi.body(sql, "union", Map.of()));
+    assertThat(task.statusCode()).isEqualTo(400);
+    assertThat(json(task.body()).at("/error/errorMessage").asText()).isEqualTo(message);
+    HttpResponse<String> query = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(Map.of("query", sql)));
+    assertThat(query.statusCode()).isEqualTo(400);
+    assertThat(json(query.body()).path("errorMessage").asText()).isEqualTo(message);
+  }
 }

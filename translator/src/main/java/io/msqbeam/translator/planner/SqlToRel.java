@@ -19,12 +19,14 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -74,7 +76,24 @@ final class SqlToRel {
         null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
-    return root.withRel(simplify(root.rel));
+    return root.withRel(simplify(removeSubQueries(root.rel)));
+  }
+
+  /**
+   * IN, NOT IN and EXISTS over subqueries become joins, as Druid plans them: Calcite rewrites each
+   * subquery (correlated ones through a Correlate, then decorrelated) into a join with an aggregate of
+   * the subquery, which plans like any other join.
+   */
+  private RelNode removeSubQueries(RelNode rel) {
+    HepProgram program = HepProgram.builder()
+        .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
+        .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
+        .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+        .build();
+    HepPlanner planner = new HepPlanner(program);
+    planner.setRoot(rel);
+    RelNode removed = planner.findBestExp();
+    return RelDecorrelator.decorrelateQuery(removed, RelFactories.LOGICAL_BUILDER.create(cluster, null));
   }
 
   private static RelNode simplify(RelNode rel) {

@@ -271,6 +271,11 @@ final class StageGraphBuilder {
       // Druid counts distinct values approximately by default (HyperLogLog, the cardinality aggregator).
       return new AggregatorSpec(AggregatorType.CARDINALITY, name, projected.get(call.getArgList().get(0)), filterColumn);
     }
+    if (kind == SqlKind.LITERAL_AGG && call.rexList.size() == 1 && call.rexList.get(0).isAlwaysTrue()) {
+      // Calcite's NOT IN rewrite marks the subquery's values with LITERAL_AGG(true): every group has a row,
+      // so its row count (never null, and true as a Druid condition) carries the same answer.
+      return new AggregatorSpec(AggregatorType.COUNT, name, null, filterColumn);
+    }
     if (call.isDistinct()) {
       // Exact distinct counts were expanded into nested aggregates before; this is another DISTINCT aggregate.
       throw Unplannable.because("aggregation [" + call.getAggregation().getName() + "(DISTINCT)] is not supported yet");
