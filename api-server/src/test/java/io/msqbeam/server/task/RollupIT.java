@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rollup at ingestion (Druid §1.9) end to end on Druid's 20-row {@code wikipedia-sampled.json}
- * (10/4/6 rows in hours 00/01/02): a GROUP BY with {@code finalizeAggregations: false} writes its
+ * (10/4/6 rows in hours 00/01/02): a GROUP BY with {@code finalizeAggregations: false} (and
+ * {@code groupByEnableMultiValueUnnesting: false}, as Druid's rollup query needs) writes its
  * aggregates as metrics with combining aggregators and marks the segment rolled up; by default the
  * same query writes them as plain dimensions.
  */
@@ -57,7 +58,7 @@ class RollupIT {
 
   @Test
   void writesAggregatesAsRolledUpMetricsWhenAggregationsAreNotFinalized() throws Exception {
-    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of("finalizeAggregations", false));
+    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false));
     assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
 
     List<SegmentRecord> segments = server.metadataStore().segments().usedSegments("r");
@@ -93,7 +94,7 @@ class RollupIT {
   void rejectsCountDistinctWithoutFinalizingAsNotPlannable() throws Exception {
     String sql = HOURLY.replace("SUM(added) AS sum_added", "COUNT(DISTINCT channel) AS channels");
     var response = api.post("/druid/v2/sql/task",
-        TaskApi.body(sql, "t" + (++tasks), Map.of("finalizeAggregations", false)));
+        TaskApi.body(sql, "t" + (++tasks), Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false)));
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode error = JSON.readTree(response.body()).path("error");
     assertThat(error.path("errorCode").asText()).as(response.body()).isEqualTo("general");

@@ -17,6 +17,16 @@ final class SampleData {
   static final String SAMPLED_SELECT =
       "SELECT TIME_PARSE(\"timestamp\") AS __time, channel, added FROM " + SAMPLED_EXTERN;
 
+  /**
+   * EXTERN over Druid's six-row test table {@code foo} ({@code foo-rows.json}, copied from Druid's MSQ
+   * test resources): {@code dim2} and {@code dim3} are JSON arrays read as multi-value strings.
+   */
+  static final String FOO_EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"baseDir\":\"" + SAMPLED_DIR
+      + "\",\"filter\":\"foo-rows.json\"}','{\"type\":\"json\"}','[{\"name\":\"t\",\"type\":\"string\"},"
+      + "{\"name\":\"dim1\",\"type\":\"string\"},{\"name\":\"dim2\",\"type\":\"string\"},"
+      + "{\"name\":\"dim3\",\"type\":\"string\"},{\"name\":\"m1\",\"type\":\"double\"}]'))";
+  static final String FOO_SELECT = "SELECT TIME_PARSE(t) AS __time, dim1, dim2, dim3, m1 FROM " + FOO_EXTERN;
+
   /** The wikiticker directory, for statements that name it themselves (e.g. EXTERN with EXTEND). */
   static final Path WIKITICKER_BASE_DIR = WIKITICKER_DIR;
 

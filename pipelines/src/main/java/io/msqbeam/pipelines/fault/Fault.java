@@ -136,6 +136,13 @@ public record Fault(String errorCode, String errorMessage, Map<String, Object> f
         + " = %,d)", maxFrameSize), Map.of("maxFrameSize", maxFrameSize));
   }
 
+  /** A native query's failure while it reads rows (Druid's {@code QueryRuntimeFault}). */
+  public static Fault queryRuntimeError(String errorMessage, String baseErrorMessage) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    putIfNotNull(fields, "baseErrorMessage", baseErrorMessage);
+    return new Fault("QueryRuntimeError", errorMessage, fields);
+  }
+
   private static void putIfNotNull(Map<String, Object> fields, String name, Object value) {
     if (value != null) {
       fields.put(name, value);

@@ -31,8 +31,10 @@ final class GroupByPreShuffleFn extends DoFn<Object[], KV<Object[], Object[]>> {
     if (projected == null) {
       return;
     }
-    Object[] accumulator = processor.aggregators().empty();
-    processor.accumulate(accumulator, projected);
-    out.output(KV.of(processor.key(projected), accumulator));
+    for (Object[] key : processor.keys(projected)) {
+      Object[] accumulator = processor.aggregators().empty();
+      processor.accumulate(accumulator, projected);
+      out.output(KV.of(key, accumulator));
+    }
   }
 }

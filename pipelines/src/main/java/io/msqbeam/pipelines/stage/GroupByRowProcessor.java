@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class GroupByRowProcessor {
   private final ScanRowProcessor projection;
+  private final MultiValueKeys keys;
   private final Aggregators aggregators;
-  private final int dimensionCount;
   /** For each aggregator: the position of its field in the projected row, -1 for COUNT. */
   private final int[] fieldPositions;
   /** For each aggregator: the position of its FILTER column in the projected row, -1 for none. */
@@ -27,7 +27,7 @@ final class GroupByRowProcessor {
     for (DimensionSpec dimension : query.dimensions()) {
       columns.add(dimension.dimension());
     }
-    dimensionCount = columns.size();
+    keys = new MultiValueKeys(columns, MultiValueKeys.unnests(query.context()));
     aggregators = new Aggregators(query.aggregations());
     fieldPositions = new int[query.aggregations().size()];
     for (int i = 0; i < fieldPositions.length; i++) {
@@ -62,11 +62,12 @@ final class GroupByRowProcessor {
     return projection.process(row);
   }
 
-  /** The group key (dimension values) of a projected row. */
-  Object[] key(Object[] projected) {
-    Object[] key = new Object[dimensionCount];
-    System.arraycopy(projected, 0, key, 0, dimensionCount);
-    return key;
+  /**
+   * The group keys (dimension values) of a projected row: one, or one per value of each multi-value
+   * dimension (Druid's implicit unnesting; see {@link MultiValueKeys}).
+   */
+  List<Object[]> keys(Object[] projected) {
+    return keys.of(projected);
   }
 
   /** Adds a projected row to a group's accumulator. */

@@ -40,16 +40,18 @@ final class InProcessGroupByStage implements InProcessRowSink {
     if (projected == null) {
       return;
     }
-    GroupKey key = new GroupKey(processor.key(projected));
-    Object[] accumulator = groups.get(key);
-    if (accumulator == null) {
-      if (groups.size() >= maxGroups) {
-        throw InProcessRefusalException.limitExceeded(stageNumber, "groups", maxGroups);
+    for (Object[] values : processor.keys(projected)) {
+      GroupKey key = new GroupKey(values);
+      Object[] accumulator = groups.get(key);
+      if (accumulator == null) {
+        if (groups.size() >= maxGroups) {
+          throw InProcessRefusalException.limitExceeded(stageNumber, "groups", maxGroups);
+        }
+        accumulator = processor.aggregators().empty();
+        groups.put(key, accumulator);
       }
-      accumulator = processor.aggregators().empty();
-      groups.put(key, accumulator);
+      processor.accumulate(accumulator, projected);
     }
-    processor.accumulate(accumulator, projected);
   }
 
   @Override

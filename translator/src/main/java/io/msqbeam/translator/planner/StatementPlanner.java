@@ -158,7 +158,7 @@ public final class StatementPlanner {
         timeColumn = queryColumn;
       }
     }
-    // Druid's rollup query (§1.9): a GROUP BY with finalizeAggregations false keeps its aggregates as metrics.
+    // Druid's rollup query (§1.9): a GROUP BY that neither finalizes nor unnests keeps its aggregates as metrics.
     boolean rollup = isRollupQuery(builder.stages(), contextValues);
     Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder.stages(), mappings, clusterBy) : Map.of();
     // Dimensions in segment sort order; __time stays among them only where it does not come first.
@@ -216,10 +216,19 @@ public final class StatementPlanner {
     return root.withRel(SqlToRel.expandDistinctAggregates(root.rel));
   }
 
+  /**
+   * Druid's {@code SegmentGenerationUtils.isRollupQuery}: a GROUP BY that does not finalize its
+   * aggregations and does not unnest multi-value dimensions (rollup keeps them whole), i.e. context
+   * {@code finalizeAggregations: false} and {@code groupByEnableMultiValueUnnesting: false}.
+   */
   private static boolean isRollupQuery(List<StageDefinition> stages, Map<String, Object> contextValues) {
-    Object finalize = contextValues == null ? null : contextValues.get("finalizeAggregations");
-    return finalize != null && !Boolean.parseBoolean(finalize.toString())
+    return isFalse(contextValues, "finalizeAggregations") && isFalse(contextValues, "groupByEnableMultiValueUnnesting")
         && stages.get(stages.size() - 1).processor() instanceof GroupByPostShuffleProcessor;
+  }
+
+  private static boolean isFalse(Map<String, Object> contextValues, String key) {
+    Object value = contextValues == null ? null : contextValues.get(key);
+    return value != null && !Boolean.parseBoolean(value.toString());
   }
 
   /**

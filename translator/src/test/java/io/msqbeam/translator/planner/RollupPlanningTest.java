@@ -12,18 +12,24 @@ import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Druid's rollup query (§1.9): a GROUP BY with {@code finalizeAggregations: false} plans metrics and rollup. */
+/**
+ * Druid's rollup query (§1.9): a GROUP BY with {@code finalizeAggregations: false} and
+ * {@code groupByEnableMultiValueUnnesting: false} (the two keys MSQ's rollup tests set) plans metrics and rollup.
+ */
 class RollupPlanningTest {
   private static final String EXTERN = StatementPlannerTest.EXTERN;
   private static final String GROUP_BY = "INSERT INTO w SELECT TIME_FLOOR(TIME_PARSE(\"time\"), 'PT1H') AS __time,"
       + " channel, COUNT(*) AS \"count\", SUM(added) AS sum_added, MAX(added) AS max_added FROM " + EXTERN
       + " GROUP BY 1, 2 PARTITIONED BY DAY";
 
+  private static final Map<String, Object> ROLLUP =
+      Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false);
+
   private final StatementPlanner planner = new StatementPlanner(Catalog.empty());
 
   @Test
   void plansAggregatesAsCombiningMetricsWhenNotFinalized() {
-    QueryPlan plan = plan(GROUP_BY, Map.of("finalizeAggregations", false));
+    QueryPlan plan = plan(GROUP_BY, ROLLUP);
     SegmentGeneratorProcessor.DataSchema schema = generator(plan).dataSchema();
     assertThat(schema.rollup()).isTrue();
     assertThat(schema.dimensions()).extracting(ColumnSignature::name).containsExactly("channel");
@@ -35,7 +41,17 @@ class RollupPlanningTest {
 
   @Test
   void acceptsTheContextValueAsAString() {
-    assertThat(generator(plan(GROUP_BY, Map.of("finalizeAggregations", "false"))).dataSchema().rollup()).isTrue();
+    assertThat(generator(plan(GROUP_BY, Map.of("finalizeAggregations", "false",
+        "groupByEnableMultiValueUnnesting", "false"))).dataSchema().rollup()).isTrue();
+  }
+
+  @Test
+  void keepsAggregatesAsDimensionsWhileMultiValueUnnestingIsOn() {
+    // SegmentGenerationUtils.isRollupQuery: finalizeAggregations false alone is not a rollup query.
+    SegmentGeneratorProcessor.DataSchema schema =
+        generator(plan(GROUP_BY, Map.of("finalizeAggregations", false))).dataSchema();
+    assertThat(schema.rollup()).isFalse();
+    assertThat(schema.metrics()).isEmpty();
   }
 
   @Test
@@ -50,14 +66,14 @@ class RollupPlanningTest {
   @Test
   void doesNotRollUpAScan() {
     QueryPlan plan = plan("INSERT INTO w SELECT TIME_PARSE(\"time\") AS __time, channel FROM " + EXTERN
-        + " PARTITIONED BY DAY", Map.of("finalizeAggregations", false));
+        + " PARTITIONED BY DAY", ROLLUP);
     assertThat(generator(plan).dataSchema().rollup()).isFalse();
   }
 
   @Test
   void rejectsCountDistinctAsAMetric() {
     assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "COUNT(DISTINCT channel)"),
-        Map.of("finalizeAggregations", false)))
+        ROLLUP))
         .isInstanceOf(DruidException.class)
         .hasMessageContaining("hyperUnique");
   }
