@@ -16,7 +16,9 @@ import org.apache.druid.data.input.impl.TimestampSpec;
 import org.apache.druid.java.util.common.DateTimes;
 import org.apache.druid.java.util.common.FileUtils;
 import org.apache.druid.java.util.common.granularity.Granularities;
+import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.segment.IndexSpec;
+import org.apache.druid.segment.Metadata;
 import org.apache.druid.segment.QueryableIndex;
 import org.apache.druid.segment.column.ColumnType;
 import org.apache.druid.segment.column.RowSignature;
@@ -32,9 +34,12 @@ import org.joda.time.chrono.ISOChronology;
  * Builds one Druid segment — one (interval, version, partitionNum) — from rows added one at a
  * time, and pushes it to deep storage.
  *
- * <p>Memory stays bounded the way Druid's own appenderator bounds it: rows go into an on-heap
- * {@link IncrementalIndex}; every {@code maxRowsInMemory} rows that index is persisted to a
- * segment directory under {@code tempDir} and a fresh one started. {@link #finish()} merges the
+ * <p>Memory stays bounded the way Druid's own appenderator bounds it: every {@code maxRowsInMemory}
+ * rows, the rows in memory are persisted to a segment directory under {@code tempDir}. Rows of a
+ * segment without rollup whose dimensions are single-valued strings and numbers are held as
+ * {@link BufferedRows} and persisted through {@link BufferedRowsAdapter} — the same segment, for a
+ * fraction of the cost; any other row goes into Druid's on-heap {@link IncrementalIndex}, and so do
+ * the rows buffered so far when a multi-value string first arrives. {@link #finish()} merges the
  * persisted parts into the final segment (merging sorts rows by {@code __time}, then by the
  * dimensions in order), zips it and pushes it with {@link LocalDeepStorage}.
  *
@@ -68,6 +73,9 @@ public final class SegmentWriter implements Closeable {
   private final IndexSpec indexSpec = IndexSpec.getDefault();
   private final List<File> persistedParts = new ArrayList<>();
 
+  /** Rows in memory while they can be buffered; null once the writer has fallen back to {@link #index}. */
+  private BufferedRows buffered;
+  private Metadata bufferedMetadata;
   private IncrementalIndex index;
   private long rowsAdded;
   private boolean finished;
@@ -124,6 +132,9 @@ public final class SegmentWriter implements Closeable {
             .withMetrics(schema.toAggregatorFactories())
             .withRollup(schema.rollup())
             .build();
+    if (BufferedRows.supports(schema)) {
+      this.buffered = BufferedRows.of(schema);
+    }
     try {
       Files.createDirectories(tempDir.toPath());
       this.workDir = Files.createTempDirectory(tempDir.toPath(), "segment-" + partitionNum + "-").toFile();
@@ -155,21 +166,41 @@ public final class SegmentWriter implements Closeable {
       throw new IllegalArgumentException(
           "Timestamp " + DateTimes.utc(timestampMillis) + " is outside segment interval " + interval);
     }
+    if (buffered != null && !buffered.add(timestampMillis, values)) {
+      moveBufferedRowsToIndex();
+    }
+    if (buffered == null) {
+      addToIndex(timestampMillis, values.clone());
+    }
+    rowsAdded++;
+    if (rowsInMemory() >= maxRowsInMemory) {
+      persistInMemoryRows();
+    }
+  }
+
+  private int rowsInMemory() {
+    return buffered != null ? buffered.size() : index == null ? 0 : index.numRows();
+  }
+
+  private void addToIndex(long timestampMillis, Object[] values) {
     if (index == null) {
       index = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema).setMaxRowCount(maxRowsInMemory).build();
     }
-    InputRow row =
-        new ListBasedInputRow(
-            rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(values.clone()));
+    InputRow row = new ListBasedInputRow(rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(values));
     IncrementalIndexAddResult result = index.add(row);
     if (result.hasParseException()) {
       throw new IllegalArgumentException(
           "Cannot add row to segment " + describe() + ": " + result.getParseException().getMessage(),
           result.getParseException());
     }
-    rowsAdded++;
-    if (index.numRows() >= maxRowsInMemory) {
-      persistInMemoryRows();
+  }
+
+  /** A row the buffer cannot hold arrived: from now on every row goes through Druid's incremental index. */
+  private void moveBufferedRowsToIndex() {
+    BufferedRows rows = buffered;
+    buffered = null;
+    for (int row = 0; row < rows.size(); row++) {
+      addToIndex(rows.time(row), rows.values(row));
     }
   }
 
@@ -214,6 +245,7 @@ public final class SegmentWriter implements Closeable {
   /** Releases the in-memory index and deletes every temporary file; idempotent. */
   @Override
   public void close() {
+    buffered = null;
     if (index != null) {
       index.close();
       index = null;
@@ -226,6 +258,10 @@ public final class SegmentWriter implements Closeable {
   }
 
   private void persistInMemoryRows() {
+    if (buffered != null) {
+      persistBufferedRows();
+      return;
+    }
     if (index == null || index.isEmpty()) {
       return;
     }
@@ -239,6 +275,41 @@ public final class SegmentWriter implements Closeable {
       index = null;
     }
     persistedParts.add(partDir);
+  }
+
+  private void persistBufferedRows() {
+    if (buffered.size() == 0) {
+      return;
+    }
+    File partDir = new File(workDir, "part-" + persistedParts.size());
+    try {
+      druid.indexMerger().merge(
+          List.of(new BufferedRowsAdapter(interval, schema, buffered, bufferedMetadata())),
+          false,
+          new AggregatorFactory[0],
+          partDir,
+          schema.toDimensionsSpec(),
+          indexSpec,
+          -1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot persist rows of segment " + describe() + " to " + partDir, e);
+    } finally {
+      buffered = BufferedRows.of(schema);
+    }
+    persistedParts.add(partDir);
+  }
+
+  /** The metadata Druid's incremental index gives a segment of this schema: taken from an empty one. */
+  private Metadata bufferedMetadata() {
+    if (bufferedMetadata == null) {
+      IncrementalIndex empty = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema).setMaxRowCount(1).build();
+      try {
+        bufferedMetadata = empty.getMetadata();
+      } finally {
+        empty.close();
+      }
+    }
+    return bufferedMetadata;
   }
 
   private File mergePersistedParts() throws IOException {
