@@ -180,7 +180,52 @@ public abstract class QueryShapesConformanceTest {
         rows(row(0))));
     cases.add(Arguments.of("SELECT a.dim1 FROM $foo a WHERE EXISTS (SELECT 1 FROM $foo b WHERE b.dim1 = a.dim2)", false,
         rows(row("2"), row("def"))));
+    addAggregationCases(cases);
     return cases;
+  }
+
+  /**
+   * Druid's own aggregate functions over foo (which has no __time here, so EARLIEST/LATEST take
+   * their time explicitly, TIME_PARSE(t)). Where Druid's tests ask the same of foo, the expected
+   * values are theirs: CalciteQueryTest#testEarliestAggregators/#testLatestAggregators (EARLIEST of
+   * cnt, m1, dim1, cnt + 1; LATEST of m1 and dim1; per dim2 #testPrimitiveLatestInSubqueryGroupBy),
+   * #testAnyAggregator, CalciteArraysQueryTest#testArrayAgg (the DISTINCT array, sorted, and null for
+   * a filter that matches nothing). The rest follow from foo's rows.
+   */
+  private static void addAggregationCases(List<Arguments> cases) {
+    String time = "TIME_PARSE(t)";
+    cases.add(Arguments.of("SELECT EARLIEST_BY(cnt, " + time + "), EARLIEST_BY(m1, " + time + "), EARLIEST_BY(dim1, "
+        + time + ", 10), EARLIEST_BY(cnt + 1, " + time + "), EARLIEST_BY(dim1 || CAST(cnt AS VARCHAR), " + time
+        + ", 10), LATEST_BY(m1, " + time + "), LATEST_BY(dim1, " + time + "), LATEST_BY(dim1 || CAST(cnt AS VARCHAR), "
+        + time + ", 3) FROM $foo", true, rows(row(1, 1.0, "", 2, "1", 6.0, "abc", "abc"))));
+    // Druid keeps the null value of the latest row (testLatestAggregatorsNumericNull) and skips rows
+    // whose time is null (EARLIEST_BY over numfoo's l1, null in its last three rows).
+    cases.add(Arguments.of("SELECT EARLIEST_BY(dim2, " + time + "), LATEST_BY(dim2, " + time + "),"
+        + " EARLIEST_BY(dim1, CASE WHEN m1 > 2 THEN " + time + " END) FROM $foo", true, rows(row("a", null, "2"))));
+    cases.add(Arguments.of("SELECT dim2, EARLIEST_BY(m1, " + time + ") AS e, LATEST_BY(m1, " + time + ") AS l"
+        + " FROM $foo GROUP BY dim2", false, rows(row(null, 2.0, 6.0), row("", 3.0, 3.0), row("a", 1.0, 4.0),
+        row("abc", 5.0, 5.0))));
+    cases.add(Arguments.of("SELECT ANY_VALUE(cnt), ANY_VALUE(m1), ANY_VALUE(dim1, 10), ANY_VALUE(cnt + 1),"
+        + " ANY_VALUE(dim1 || CAST(cnt AS VARCHAR), 10) FROM $foo", true, rows(row(1, 1.0, "", 2, "1"))));
+    cases.add(Arguments.of("SELECT dim2, ANY_VALUE(dim1) FROM $foo GROUP BY dim2", false,
+        rows(row(null, "10.1"), row("", "2"), row("a", ""), row("abc", "def"))));
+    cases.add(Arguments.of("SELECT ARRAY_AGG(DISTINCT dim1), ARRAY_AGG(DISTINCT dim2),"
+        + " ARRAY_AGG(DISTINCT dim1) FILTER (WHERE dim1 = 'shazbot'), ARRAY_AGG(DISTINCT cnt) FROM $foo", true,
+        rows(row(List.of("", "1", "10.1", "2", "abc", "def"), Arrays.asList(null, "", "a", "abc"), null, List.of(1)))));
+    // Non-DISTINCT collections keep arrival order, which only equal values make the same everywhere.
+    cases.add(Arguments.of("SELECT dim2, ARRAY_AGG(dim2) AS a, STRING_AGG(dim2, '|') AS s, LISTAGG(dim2) AS l"
+        + " FROM $foo GROUP BY dim2", false, rows(row(null, Arrays.asList(null, null), null, null),
+        row("", List.of(""), "", ""), row("a", List.of("a", "a"), "a|a", "aa"),
+        row("abc", List.of("abc"), "abc", "abc"))));
+    cases.add(Arguments.of("SELECT STRING_AGG(DISTINCT dim1, ','), STRING_AGG(DISTINCT dim2, '|', 100),"
+        + " STRING_AGG(dim1, ',') FILTER (WHERE m1 > 10) FROM $foo", true,
+        rows(row(",1,10.1,2,abc,def", "|a|abc", null))));
+    // AVG is SUM / COUNT (of longs, a long division: 6 / 6); FILTER applies to one aggregate only.
+    cases.add(Arguments.of("SELECT AVG(m1), AVG(cnt), SUM(m1) FILTER (WHERE dim2 = 'a'),"
+        + " COUNT(*) FILTER (WHERE m1 > 3), AVG(m1) FILTER (WHERE dim2 IS NULL) FROM $foo", true,
+        rows(row(3.5, 1, 5.0, 3, 4.0))));
+    cases.add(Arguments.of("SELECT dim2, AVG(m1) AS a, MAX(m1) FILTER (WHERE dim1 <> '') AS m FROM $foo GROUP BY dim2",
+        false, rows(row(null, 4.0, 6.0), row("", 3.0, 3.0), row("a", 2.5, 4.0), row("abc", 5.0, 5.0))));
   }
 
   static List<Object> row(Object... values) {
@@ -217,6 +262,25 @@ public abstract class QueryShapesConformanceTest {
     assertThat(fault).as("fault in %s", job.failure()).isNotNull();
     assertThat(fault.errorCode()).isEqualTo("BroadcastTablesTooLarge");
     assertThat(fault.fields()).containsEntry("maxBroadcastTablesSize", 100L);
+  }
+
+  @Test
+  void failsWhenAnArrayAggregationOutgrowsItsSize() throws Exception {
+    // foo's dim1 values as Druid sizes ARRAY<STRING>: 5 bytes, then 5 for '' and 5 + length for each other.
+    RunningJob job = submit("SELECT ARRAY_AGG(dim1, 20) FROM " + FOO, Map.of());
+
+    assertThat(job.await(DEADLINE)).isEqualTo(JobState.FAILED);
+    assertThat(rootMessage(job.failure()))
+        .startsWith("Exceeded memory usage when aggregating type [ARRAY<STRING>], size [")
+        .endsWith("] is larger than max [20]");
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private RunningJob submit(String sql, Map<String, Object> context) {

@@ -1,14 +1,18 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.translator.plan.AggregatorSpec;
+import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnSignature;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.druid.hll.HyperLogLogCollector;
+import org.apache.druid.java.util.common.StringUtils;
 
 /**
  * The arithmetic of a groupBy's aggregators over accumulator arrays (one slot per aggregator):
- * SQL-compatible nulls, so SUM/MIN/MAX over only nulls stay null and COUNT starts at 0.
+ * SQL-compatible nulls, so SUM/MIN/MAX over only nulls stay null and COUNT starts at 0. Besides
+ * numbers and sketches, a slot may hold a {@link TimedValue} (EARLIEST/LATEST) or
+ * {@link CollectedValues} (ARRAY_AGG/STRING_AGG), finished by {@link #finalizeValues}.
  */
 final class Aggregators implements Serializable {
   private final AggregatorSpec[] specs;
@@ -42,29 +46,54 @@ final class Aggregators implements Serializable {
     return accumulator;
   }
 
+  /** {@link #add(Object[], Object[], Object[], boolean[])} for aggregators that need no row time. */
+  void add(Object[] accumulator, Object[] values, boolean[] included) {
+    add(accumulator, values, new Object[specs.length], included);
+  }
+
   /**
    * Adds one raw input value per aggregator, for the aggregators whose filter passed ({@code included});
-   * COUNT of a field counts only its non-null values.
+   * COUNT of a field counts only its non-null values. {@code times} holds each EARLIEST/LATEST
+   * aggregator's row time (null elsewhere).
    */
-  void add(Object[] accumulator, Object[] values, boolean[] included) {
+  void add(Object[] accumulator, Object[] values, Object[] times, boolean[] included) {
     for (int i = 0; i < specs.length; i++) {
       if (!included[i]) {
         continue;
       }
-      accumulator[i] = switch (specs[i].type()) {
-        case COUNT -> specs[i].fieldName() != null && values[i] == null ? accumulator[i] : (Long) accumulator[i] + 1;
-        case CARDINALITY -> DistinctSketches.add((HyperLogLogCollector) accumulator[i], values[i]);
-        default -> combineOne(i, accumulator[i], values[i]);
-      };
+      AggregatorType type = specs[i].type();
+      if (type.isTimed()) {
+        // Druid skips rows whose time is null.
+        if (times[i] != null) {
+          TimedValue row = new TimedValue(((Number) times[i]).longValue(), typed(i, values[i]));
+          accumulator[i] = type.isFirst() ? TimedValue.earlier((TimedValue) accumulator[i], row)
+              : TimedValue.later((TimedValue) accumulator[i], row);
+        }
+      } else if (type.isAny()) {
+        accumulator[i] = anyOf(accumulator[i], typed(i, values[i]));
+      } else if (type.isCollecting()) {
+        accumulator[i] = CollectedValues.add(specs[i], (CollectedValues) accumulator[i], values[i]);
+      } else {
+        accumulator[i] = switch (type) {
+          case COUNT -> specs[i].fieldName() != null && values[i] == null ? accumulator[i] : (Long) accumulator[i] + 1;
+          case CARDINALITY -> DistinctSketches.add((HyperLogLogCollector) accumulator[i], values[i]);
+          default -> combineOne(i, accumulator[i], values[i]);
+        };
+      }
     }
   }
 
-  /** The values a group finally shows: accumulators as they are, except sketches, which become estimates. */
+  /** The values a group finally shows: sketches become estimates, EARLIEST/LATEST their value, collections theirs. */
   Object[] finalizeValues(Object[] accumulator) {
     Object[] out = accumulator.clone();
     for (int i = 0; i < specs.length; i++) {
-      if (specs[i].type() == io.msqbeam.translator.plan.AggregatorType.CARDINALITY) {
+      AggregatorType type = specs[i].type();
+      if (type == AggregatorType.CARDINALITY) {
         out[i] = DistinctSketches.estimate((HyperLogLogCollector) accumulator[i]);
+      } else if (type.isTimed()) {
+        out[i] = accumulator[i] == null ? null : ((TimedValue) accumulator[i]).value();
+      } else if (type.isCollecting()) {
+        out[i] = CollectedValues.finish(specs[i], (CollectedValues) accumulator[i]);
       }
     }
     return out;
@@ -73,12 +102,51 @@ final class Aggregators implements Serializable {
   /** Merges two accumulators (partials from different bundles or workers). */
   void merge(Object[] into, Object[] other) {
     for (int i = 0; i < specs.length; i++) {
-      into[i] = switch (specs[i].type()) {
-        case COUNT -> (Long) into[i] + (Long) other[i];
-        case CARDINALITY -> DistinctSketches.merge((HyperLogLogCollector) into[i], (HyperLogLogCollector) other[i]);
-        default -> combineOne(i, into[i], other[i]);
-      };
+      AggregatorType type = specs[i].type();
+      if (type.isFirst()) {
+        into[i] = TimedValue.earlier((TimedValue) into[i], (TimedValue) other[i]);
+      } else if (type.isLast()) {
+        into[i] = TimedValue.later((TimedValue) into[i], (TimedValue) other[i]);
+      } else if (type.isAny()) {
+        into[i] = anyOf(into[i], other[i]);
+      } else if (type.isCollecting()) {
+        into[i] = CollectedValues.merge(specs[i], (CollectedValues) into[i], (CollectedValues) other[i]);
+      } else {
+        into[i] = switch (type) {
+          case COUNT -> (Long) into[i] + (Long) other[i];
+          case CARDINALITY -> DistinctSketches.merge((HyperLogLogCollector) into[i], (HyperLogLogCollector) other[i]);
+          default -> combineOne(i, into[i], other[i]);
+        };
+      }
     }
+  }
+
+  /**
+   * ANY_VALUE keeps the smallest non-null value it sees: any value is right, and this one is the
+   * same whatever order rows and partials arrive in, so every execution answers alike (Druid keeps
+   * the first its scan meets). Null only when every value is.
+   */
+  private static Object anyOf(Object current, Object candidate) {
+    if (current == null || candidate == null) {
+      return current == null ? candidate : current;
+    }
+    return SortedValues.compare(candidate, current) < 0 ? candidate : current;
+  }
+
+  /**
+   * A raw value as the aggregator's output type holds it: numbers in their width, strings truncated
+   * to {@code maxBytes} UTF-8 bytes as Druid's string first/last/any aggregators chop them.
+   */
+  private Object typed(int i, Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (specs[i].outputType()) {
+      case LONG -> value instanceof Number number ? (Object) number.longValue() : Long.valueOf(value.toString());
+      case FLOAT -> value instanceof Number number ? (Object) number.floatValue() : Float.valueOf(value.toString());
+      case DOUBLE -> value instanceof Number number ? (Object) number.doubleValue() : Double.valueOf(value.toString());
+      default -> StringUtils.chop(value.toString(), specs[i].maxBytesOrDefault());
+    };
   }
 
   private Object combineOne(int i, Object current, Object value) {
@@ -99,7 +167,7 @@ final class Aggregators implements Serializable {
       case LONG_MAX -> Math.max((Long) current, number.longValue());
       case DOUBLE_MIN -> Math.min((Double) current, number.doubleValue());
       case DOUBLE_MAX -> Math.max((Double) current, number.doubleValue());
-      case COUNT, CARDINALITY -> throw new IllegalStateException(specs[i].type() + " is not a numeric fold");
+      default -> throw new IllegalStateException(specs[i].type() + " is not a numeric fold");
     };
   }
 }

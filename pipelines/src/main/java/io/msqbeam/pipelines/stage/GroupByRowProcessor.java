@@ -20,9 +20,11 @@ final class GroupByRowProcessor {
   private final int[] fieldPositions;
   /** For each aggregator: the position of its FILTER column in the projected row, -1 for none. */
   private final int[] filterPositions;
+  /** For each aggregator: the position of its time column (EARLIEST/LATEST) in the projected row, -1 for none. */
+  private final int[] timePositions;
 
   GroupByRowProcessor(List<ColumnSignature> inputSignature, GroupByQuery query) {
-    // Project to: the dimensions' source columns, then the aggregators' fields.
+    // Project to: the dimensions' source columns, then the aggregators' fields, filters and times.
     List<String> columns = new ArrayList<>();
     for (DimensionSpec dimension : query.dimensions()) {
       columns.add(dimension.dimension());
@@ -47,6 +49,16 @@ final class GroupByRowProcessor {
       } else {
         filterPositions[i] = columns.size();
         columns.add(filter);
+      }
+    }
+    timePositions = new int[query.aggregations().size()];
+    for (int i = 0; i < timePositions.length; i++) {
+      String time = query.aggregations().get(i).timeColumn();
+      if (time == null) {
+        timePositions[i] = -1;
+      } else {
+        timePositions[i] = columns.size();
+        columns.add(time);
       }
     }
     projection = new ScanRowProcessor(inputSignature, query.virtualColumns(),
@@ -80,7 +92,11 @@ final class GroupByRowProcessor {
     for (int i = 0; i < filterPositions.length; i++) {
       included[i] = filterPositions[i] < 0 || isTrue(projected[filterPositions[i]]);
     }
-    aggregators.add(accumulator, values, included);
+    Object[] times = new Object[timePositions.length];
+    for (int i = 0; i < timePositions.length; i++) {
+      times[i] = timePositions[i] < 0 ? null : projected[timePositions[i]];
+    }
+    aggregators.add(accumulator, values, times, included);
   }
 
   private static boolean isTrue(Object value) {

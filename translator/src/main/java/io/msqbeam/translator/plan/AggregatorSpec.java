@@ -10,17 +10,36 @@ import static java.util.Objects.requireNonNull;
  * {@code fieldName} is null only for {@code count} of all rows (with a field, {@code count} counts
  * its non-null values). {@code filterColumn}, when set, names a boolean input column: only rows where
  * it is true are aggregated ({@code agg(…) FILTER (WHERE …)}).
+ *
+ * <p>The other fields belong to some kinds only: {@code timeColumn} (a long input column) to
+ * EARLIEST/LATEST; {@code maxBytes} to the string EARLIEST/LATEST/ANY_VALUE (values truncated to it)
+ * and to ARRAY_AGG/STRING_AGG (the size the collection may not exceed); {@code separator} to
+ * STRING_AGG; {@code elementType} (the field's type) to ARRAY_AGG, whose output is an array of it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "name", "fieldName", "filterColumn"})
-public record AggregatorSpec(AggregatorType type, String name, String fieldName, String filterColumn)
+@JsonPropertyOrder({"type", "name", "fieldName", "filterColumn", "timeColumn", "maxBytes", "separator", "elementType"})
+public record AggregatorSpec(AggregatorType type, String name, String fieldName, String filterColumn,
+    String timeColumn, Integer maxBytes, String separator, ColumnType elementType)
     implements java.io.Serializable {
+  /** Druid's default {@code maxBytesPerValue} and ARRAY_AGG/STRING_AGG size. */
+  public static final int DEFAULT_MAX_BYTES = 1024;
+
   public AggregatorSpec {
     requireNonNull(type, "type is null");
     requireNonNull(name, "name is null");
     if (type != AggregatorType.COUNT) {
       requireNonNull(fieldName, "fieldName is null");
     }
+    if (type.isTimed()) {
+      requireNonNull(timeColumn, "timeColumn is null");
+    }
+    if (type == AggregatorType.ARRAY_AGG || type == AggregatorType.ARRAY_AGG_DISTINCT) {
+      requireNonNull(elementType, "elementType is null");
+    }
+  }
+
+  public AggregatorSpec(AggregatorType type, String name, String fieldName, String filterColumn) {
+    this(type, name, fieldName, filterColumn, null, null, null, null);
   }
 
   public AggregatorSpec(AggregatorType type, String name, String fieldName) {
@@ -29,6 +48,11 @@ public record AggregatorSpec(AggregatorType type, String name, String fieldName,
 
   /** The type this aggregator's values have. */
   public ColumnType outputType() {
-    return type.outputType();
+    return type.outputType() != null ? type.outputType() : elementType.arrayOf();
+  }
+
+  /** {@link #maxBytes}, or Druid's default when the query gave none. */
+  public int maxBytesOrDefault() {
+    return maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
   }
 }

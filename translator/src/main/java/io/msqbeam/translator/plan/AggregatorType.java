@@ -13,7 +13,33 @@ public enum AggregatorType {
   DOUBLE_MIN("doubleMin", ColumnType.DOUBLE),
   DOUBLE_MAX("doubleMax", ColumnType.DOUBLE),
   /** Druid's approximate distinct count (HyperLogLog), finalized to a rounded estimate. */
-  CARDINALITY("cardinality", ColumnType.LONG);
+  CARDINALITY("cardinality", ColumnType.LONG),
+  /** EARLIEST/EARLIEST_BY: the value of the row with the smallest non-null time (the value may be null). */
+  LONG_FIRST("longFirst", ColumnType.LONG),
+  FLOAT_FIRST("floatFirst", ColumnType.FLOAT),
+  DOUBLE_FIRST("doubleFirst", ColumnType.DOUBLE),
+  STRING_FIRST("stringFirst", ColumnType.STRING),
+  /** LATEST/LATEST_BY: the value of the row with the largest non-null time (the value may be null). */
+  LONG_LAST("longLast", ColumnType.LONG),
+  FLOAT_LAST("floatLast", ColumnType.FLOAT),
+  DOUBLE_LAST("doubleLast", ColumnType.DOUBLE),
+  STRING_LAST("stringLast", ColumnType.STRING),
+  /** ANY_VALUE. */
+  LONG_ANY("longAny", ColumnType.LONG),
+  FLOAT_ANY("floatAny", ColumnType.FLOAT),
+  DOUBLE_ANY("doubleAny", ColumnType.DOUBLE),
+  STRING_ANY("stringAny", ColumnType.STRING),
+  /**
+   * ARRAY_AGG: every value, nulls included, in the order the rows arrive; an array of the field's
+   * type (Druid plans it as an {@code expressionLambda} aggregator folding with {@code array_append}).
+   */
+  ARRAY_AGG("arrayAgg", null),
+  /** ARRAY_AGG(DISTINCT): the distinct values, nulls included, sorted (Druid's {@code array_set_add}). */
+  ARRAY_AGG_DISTINCT("arrayAggDistinct", null),
+  /** STRING_AGG/LISTAGG: the non-null values as strings, joined by a separator. */
+  STRING_AGG("stringAgg", ColumnType.STRING),
+  /** STRING_AGG(DISTINCT): the distinct non-null values, sorted, joined by a separator. */
+  STRING_AGG_DISTINCT("stringAggDistinct", ColumnType.STRING);
 
   private final String druidName;
   private final ColumnType outputType;
@@ -28,8 +54,35 @@ public enum AggregatorType {
     return druidName;
   }
 
+  /** The type of the finished value; null for ARRAY_AGG, whose type is an array of its field's type. */
   public ColumnType outputType() {
     return outputType;
+  }
+
+  /** EARLIEST/LATEST: needs a time column besides its field. */
+  public boolean isTimed() {
+    return isFirst() || isLast();
+  }
+
+  public boolean isFirst() {
+    return this == LONG_FIRST || this == FLOAT_FIRST || this == DOUBLE_FIRST || this == STRING_FIRST;
+  }
+
+  public boolean isLast() {
+    return this == LONG_LAST || this == FLOAT_LAST || this == DOUBLE_LAST || this == STRING_LAST;
+  }
+
+  public boolean isAny() {
+    return this == LONG_ANY || this == FLOAT_ANY || this == DOUBLE_ANY || this == STRING_ANY;
+  }
+
+  /** ARRAY_AGG and STRING_AGG: a collection of values bounded by a size in bytes. */
+  public boolean isCollecting() {
+    return this == ARRAY_AGG || this == ARRAY_AGG_DISTINCT || this == STRING_AGG || this == STRING_AGG_DISTINCT;
+  }
+
+  public boolean isDistinctCollection() {
+    return this == ARRAY_AGG_DISTINCT || this == STRING_AGG_DISTINCT;
   }
 
   @JsonCreator

@@ -264,6 +264,10 @@ final class StageGraphBuilder {
   private AggregatorSpec aggregator(AggregateCall call, String name, List<String> projected,
       List<RexNode> projects) {
     String filterColumn = call.filterArg >= 0 ? projected.get(call.filterArg) : null;
+    AggregatorSpec druidFunction = new DruidAggregatorCalls(projected, projects).plan(call, name, filterColumn);
+    if (druidFunction != null) {
+      return druidFunction;
+    }
     SqlKind kind = call.getAggregation().getKind();
     boolean approximate = !"false".equals(String.valueOf(nativeContext.get("useApproximateCountDistinct")));
     boolean approxFunction = call.getAggregation().getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT");

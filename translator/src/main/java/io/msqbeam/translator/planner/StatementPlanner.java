@@ -251,6 +251,8 @@ public final class StatementPlanner {
         case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX -> aggregator.type();
         case CARDINALITY -> throw Unplannable.because("COUNT(DISTINCT) cannot be stored as a rollup metric"
             + " (finalizeAggregations: false) yet: column [" + name + "] would need a hyperUnique metric");
+        default -> throw Unplannable.because("aggregation [" + aggregator.type().druidName()
+            + "] cannot be stored as a rollup metric (finalizeAggregations: false) yet: column [" + name + "]");
       };
       metrics.put(name, new AggregatorSpec(combining, name, name));
     }

@@ -33,6 +33,7 @@ public final class DruidOperatorTable implements SqlOperatorTable {
   /** @param httpConfig the URIs {@code http} sources may read (Druid's {@code druid.ingestion.http.*}) */
   public DruidOperatorTable(HttpInputSourceConfig httpConfig) {
     List<SqlOperator> operators = new ArrayList<>(DruidFunctions.all());
+    operators.addAll(DruidAggregateFunctions.all());
     for (InputTableFunction function : List.of(
         new ExternTableMacro(httpConfig),
         new InlineFunction(),
