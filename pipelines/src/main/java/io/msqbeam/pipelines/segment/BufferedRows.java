@@ -10,7 +10,7 @@ import java.util.List;
  * at most its {@code maxRowsInMemory}, in a fraction of the memory and time Druid's on-heap
  * incremental index takes to hold the same rows.
  *
- * <p>Only for segments without rollup whose dimensions are single-valued strings and numbers;
+ * <p>Only for segments sorted by time first, without rollup, whose dimensions are single-valued strings and numbers;
  * {@link #add} refuses a row it cannot hold (a multi-value string) and the writer then goes on with
  * Druid's incremental index.
  */
@@ -23,9 +23,13 @@ final class BufferedRows {
     this.columns = columns;
   }
 
-  /** Whether rows of {@code schema} can be buffered at all: no rollup, only primitive dimensions. */
+  /**
+   * Whether rows of {@code schema} can be buffered at all: no rollup, sorted by time first, only
+   * primitive dimensions.
+   */
   static boolean supports(SegmentSchema schema) {
-    return !schema.rollup() && schema.metrics().isEmpty() && schema.dimensions().stream()
+    return !schema.rollup() && schema.metrics().isEmpty() && schema.timeSortPosition() == SegmentSchema.TIME_FIRST
+        && schema.dimensions().stream()
         .map(SegmentColumn::type)
         .allMatch(type -> type == SegmentColumnType.STRING || type == SegmentColumnType.LONG
             || type == SegmentColumnType.FLOAT || type == SegmentColumnType.DOUBLE);

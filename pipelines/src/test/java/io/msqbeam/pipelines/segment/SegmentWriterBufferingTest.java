@@ -81,9 +81,21 @@ class SegmentWriterBufferingTest {
     assertSameFiles(written(rows, 1_000), reference(rows, 1_000));
   }
 
+  @Test
+  void leavesSegmentsNotSortedByTimeToDruidsIncrementalIndex() throws Exception {
+    // forceSegmentSortByTime: false, channel sorting before __time.
+    SegmentSchema channelFirst = new SegmentSchema("wiki", SCHEMA.dimensions(), List.of(), false, 1);
+    List<Object[]> rows = rows(2_000, 4);
+    assertSameFiles(written(channelFirst, rows, 700), reference(channelFirst, rows, 700));
+  }
+
   private File written(List<Object[]> rows, int maxRowsInMemory) throws IOException {
+    return written(SCHEMA, rows, maxRowsInMemory);
+  }
+
+  private File written(SegmentSchema schema, List<Object[]> rows, int maxRowsInMemory) throws IOException {
     WrittenSegment segment;
-    try (SegmentWriter writer = new SegmentWriter(SCHEMA, DAY, VERSION, 0, temp.resolve("work").toFile(),
+    try (SegmentWriter writer = new SegmentWriter(schema, DAY, VERSION, 0, temp.resolve("work").toFile(),
         temp.resolve("deep").toFile(), maxRowsInMemory)) {
       for (Object[] row : rows) {
         writer.add((Long) row[0], Arrays.copyOfRange(row, 1, row.length));
@@ -103,22 +115,26 @@ class SegmentWriterBufferingTest {
 
   /** What Druid's appenderator writes for these rows: its incremental index, persisted and merged. */
   private File reference(List<Object[]> rows, int maxRowsInMemory) throws IOException {
+    return reference(SCHEMA, rows, maxRowsInMemory);
+  }
+
+  private File reference(SegmentSchema schema, List<Object[]> rows, int maxRowsInMemory) throws IOException {
     DruidRuntime druid = DruidRuntime.initialize();
     IncrementalIndexSchema indexSchema = IncrementalIndexSchema.builder()
         .withMinTimestamp(DAY.getStartMillis())
         .withTimestampSpec(new TimestampSpec(SegmentSchema.TIME_COLUMN, "millis", null))
         .withQueryGranularity(Granularities.NONE)
-        .withDimensionsSpec(SCHEMA.toDimensionsSpec())
+        .withDimensionsSpec(schema.toDimensionsSpec())
         .withRollup(false)
         .build();
     RowSignature.Builder signature = RowSignature.builder();
-    SCHEMA.dimensions().forEach(column -> signature.add(column.name(), column.type().toDruid()));
+    schema.dimensions().forEach(column -> signature.add(column.name(), column.type().toDruid()));
     List<File> parts = new ArrayList<>();
     for (int from = 0; from < rows.size(); from += maxRowsInMemory) {
       IncrementalIndex index = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema)
           .setMaxRowCount(maxRowsInMemory).build();
       for (Object[] row : rows.subList(from, Math.min(rows.size(), from + maxRowsInMemory))) {
-        index.add(new ListBasedInputRow(signature.build(), DateTimes.utc((Long) row[0]), SCHEMA.dimensionNames(),
+        index.add(new ListBasedInputRow(signature.build(), DateTimes.utc((Long) row[0]), schema.dimensionNames(),
             Arrays.asList(Arrays.copyOfRange(row, 1, row.length))));
       }
       File part = temp.resolve("reference-part-" + parts.size()).toFile();
@@ -135,7 +151,7 @@ class SegmentWriterBufferingTest {
     }
     try {
       return druid.indexMerger().mergeQueryableIndex(loaded, false, new org.apache.druid.query.aggregation.AggregatorFactory[0],
-          SCHEMA.toDimensionsSpec(), temp.resolve("reference").toFile(), IndexSpec.getDefault(),
+          schema.toDimensionsSpec(), temp.resolve("reference").toFile(), IndexSpec.getDefault(),
           DruidRuntime.writeOutMediumFactory(), -1);
     } finally {
       loaded.forEach(QueryableIndex::close);
