@@ -27,22 +27,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * algorithms), with the same expected rows on every
  * runner: a subclass per runner. The data is Druid's test table {@code foo} (its six rows, from
  * {@code foo-rows.json}, with the multi-value {@code dim2} as the plain string Druid reads from it:
- * {@code []} and a missing value are null), and the expected rows are worked out from those rows
+ * {@code []} and a missing value are null; {@code dim3} multi-value as it is), and the expected rows are worked out from those rows
  * (and, where Druid's tests ask the same question, equal their answers).
  */
 public abstract class QueryShapesConformanceTest {
   private static final Duration DEADLINE = Duration.ofMinutes(3);
   private static final String ROWS = String.join("\\n",
-      "{\"t\":\"2000-01-01\",\"dim1\":\"\",\"dim2\":\"a\",\"m1\":1.0,\"cnt\":1}",
-      "{\"t\":\"2000-01-02\",\"dim1\":\"10.1\",\"dim2\":null,\"m1\":2.0,\"cnt\":1}",
-      "{\"t\":\"2000-01-03\",\"dim1\":\"2\",\"dim2\":\"\",\"m1\":3.0,\"cnt\":1}",
-      "{\"t\":\"2001-01-01\",\"dim1\":\"1\",\"dim2\":\"a\",\"m1\":4.0,\"cnt\":1}",
-      "{\"t\":\"2001-01-02\",\"dim1\":\"def\",\"dim2\":\"abc\",\"m1\":5.0,\"cnt\":1}",
+      "{\"t\":\"2000-01-01\",\"dim1\":\"\",\"dim2\":\"a\",\"dim3\":[\"a\",\"b\"],\"m1\":1.0,\"cnt\":1}",
+      "{\"t\":\"2000-01-02\",\"dim1\":\"10.1\",\"dim2\":null,\"dim3\":[\"b\",\"c\"],\"m1\":2.0,\"cnt\":1}",
+      "{\"t\":\"2000-01-03\",\"dim1\":\"2\",\"dim2\":\"\",\"dim3\":[\"d\"],\"m1\":3.0,\"cnt\":1}",
+      "{\"t\":\"2001-01-01\",\"dim1\":\"1\",\"dim2\":\"a\",\"dim3\":[\"\"],\"m1\":4.0,\"cnt\":1}",
+      "{\"t\":\"2001-01-02\",\"dim1\":\"def\",\"dim2\":\"abc\",\"dim3\":[],\"m1\":5.0,\"cnt\":1}",
       "{\"t\":\"2001-01-03\",\"dim1\":\"abc\",\"m1\":6.0,\"cnt\":1}");
   /** Druid's {@code foo} as an inline EXTERN input; {@code $foo} in the queries below. */
   public static final String FOO = "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + ROWS.replace("\"", "\\\"")
       + "\"}','{\"type\":\"json\"}','[{\"name\":\"t\",\"type\":\"string\"},{\"name\":\"dim1\",\"type\":\"string\"},"
-      + "{\"name\":\"dim2\",\"type\":\"string\"},{\"name\":\"m1\",\"type\":\"double\"},"
+      + "{\"name\":\"dim2\",\"type\":\"string\"},{\"name\":\"dim3\",\"type\":\"string\"},"
+      + "{\"name\":\"m1\",\"type\":\"double\"},"
       + "{\"name\":\"cnt\",\"type\":\"long\"}]'))";
 
   @TempDir
@@ -181,6 +182,21 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT a.dim1 FROM $foo a WHERE EXISTS (SELECT 1 FROM $foo b WHERE b.dim1 = a.dim2)", false,
         rows(row("2"), row("def"))));
     addAggregationCases(cases);
+    // UNNEST. Of the multi-value dim3 (MV_TO_ARRAY, as Druid requires): each value, and one null for a row without
+    // values (Druid's CalciteArraysQueryTest#testUnnest; the same values as grouping on dim3, §7.5).
+    cases.add(Arguments.of("SELECT d3 FROM $foo CROSS JOIN UNNEST(MV_TO_ARRAY(dim3)) AS t(d3)", false,
+        rows(row("a"), row("b"), row("b"), row("c"), row("d"), row(""), row((Object) null), row((Object) null))));
+    cases.add(Arguments.of("SELECT d3, COUNT(*) AS c FROM $foo, UNNEST(MV_TO_ARRAY(dim3)) AS t(d3) GROUP BY d3", false,
+        rows(row(null, 2), row("", 1), row("a", 1), row("b", 2), row("c", 1), row("d", 1))));
+    // Druid's MSQ test of SELECT dim1 FROM foo, UNNEST(MV_TO_ARRAY(dim3)) restricted to dim1 '10.1': b, c.
+    cases.add(Arguments.of("SELECT dim1, d3 FROM $foo, UNNEST(MV_TO_ARRAY(dim3)) AS t(d3) WHERE dim1 = '10.1'", false,
+        rows(row("10.1", "b"), row("10.1", "c"))));
+    // An array built from each row's columns.
+    cases.add(Arguments.of("SELECT dim1, x FROM $foo CROSS JOIN UNNEST(ARRAY[m1, m1 * 10]) AS t(x) WHERE m1 < 3",
+        false, rows(row("", 1.0), row("", 10.0), row("10.1", 2.0), row("10.1", 20.0))));
+    // An inline array: elements in order, nulls kept.
+    cases.add(Arguments.of("SELECT x FROM UNNEST(ARRAY[3, 1, NULL, 2]) AS t(x)", true,
+        rows(row(3), row(1), row((Object) null), row(2))));
     return cases;
   }
 

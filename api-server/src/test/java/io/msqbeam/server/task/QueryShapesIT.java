@@ -176,4 +176,14 @@ class QueryShapesIT {
     assertThat(query.statusCode()).isEqualTo(400);
     assertThat(json(query.body()).path("errorMessage").asText()).isEqualTo(message);
   }
+
+  @Test
+  void unnestsAnArrayOfEachRowsColumnsAndAnInlineArray() throws Exception {
+    // Each of the 20 rows gives 'all' and its channel; #en and #sh have 4 rows each.
+    assertThat(bothDoors("SELECT x, COUNT(*) AS c FROM w CROSS JOIN UNNEST(ARRAY[channel, 'all']) AS t(x)"
+        + " GROUP BY x ORDER BY c DESC, x LIMIT 3"))
+        .isEqualTo(json("[[\"all\",20],[\"#en.wikipedia\",4],[\"#sh.wikipedia\",4]]"));
+    assertThat(bothDoors("SELECT SUM(x) AS s, COUNT(*) AS n, COUNT(x) AS nonNull FROM UNNEST(ARRAY[1, 2, NULL, 4]) AS t(x)"))
+        .isEqualTo(json("[[7,4,3]]"));
+  }
 }

@@ -25,6 +25,12 @@ public final class RowExpression {
     this.binding = new RowBinding(inputSignature);
   }
 
+  /** The column an expression only names ({@code "dim3"}), or null when it computes something. */
+  public static String identifier(String expression) {
+    DruidRuntime.initialize();
+    return Parser.parse(expression, DruidExprMacros.table()).getIdentifierIfIdentifier();
+  }
+
   /** Evaluates and converts to the given native type (null stays null). */
   public Object evaluate(Object[] row, ColumnType outputType) {
     binding.row = row;

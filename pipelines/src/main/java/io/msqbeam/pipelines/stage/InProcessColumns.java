@@ -8,6 +8,8 @@ import io.msqbeam.translator.plan.GroupByPreShuffleProcessor;
 import io.msqbeam.translator.plan.ScanProcessor;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.VirtualColumn;
+import io.msqbeam.translator.plan.QueryDataSource;
+import io.msqbeam.translator.plan.UnnestDataSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +41,11 @@ final class InProcessColumns {
         addIfSet(names, aggregator.filterColumn());
       }
       addBindings(names, pre.query().virtualColumns(), pre.query().filter());
+    }
+    // An unnest reads the columns its array expression names, before the query sees its rows.
+    for (QueryDataSource source = StageInputRows.dataSource(first); source instanceof UnnestDataSource unnest;
+        source = unnest.base()) {
+      names.addAll(bindings(unnest.virtualColumn().expression()));
     }
     return names;
   }

@@ -16,6 +16,7 @@ import io.msqbeam.translator.plan.JoinDataSource;
 import io.msqbeam.translator.plan.QueryDataSource;
 import io.msqbeam.translator.plan.SortMergeJoinProcessor;
 import io.msqbeam.translator.plan.UnionDataSource;
+import io.msqbeam.translator.plan.UnnestDataSource;
 import io.msqbeam.translator.plan.WindowProcessor;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.TaskReportDestination;
@@ -199,6 +200,9 @@ public final class InProcessPlanExecutor {
         sinks[child.inputNumber()] = rows.input(inputSignature(plan, stage.input().get(child.inputNumber())),
             unionSignature);
       }
+    } else if (dataSource instanceof UnnestDataSource unnest) {
+      UnnestRows rows = new UnnestRows(unnest, StageInputRows.signature(plan, stage, unnest.base()));
+      route(plan, stage, unnest.base(), new InProcessUnnest(rows, consumer), sinks);
     } else {
       JoinDataSource join = (JoinDataSource) dataSource;
       JoinRows rows = new JoinRows(join.condition(), join.rightPrefix(), join.joinType(),

@@ -248,14 +248,16 @@ public final class QueryPipelines {
 
   /**
    * The rows a scan or groupBy stage reads: each of its inputs, combined as its query's data source
-   * says (one input, a union, a broadcast join).
+   * says (one input, a union, a broadcast join, an unnest).
    */
   private static PCollection<Object[]> stageRows(Pipeline pipeline, QueryPlan plan, StageDefinition stage,
       List<PCollection<Object[]>> outputs, PipelineSettings settings, long maxParseExceptions) {
     int n = stage.stageNumber();
     if (stage.input().size() == 1) {
-      return readInput(pipeline, n, stage.input().get(0), outputs, settings, maxParseExceptions,
+      PCollection<Object[]> rows = readInput(pipeline, n, stage.input().get(0), outputs, settings, maxParseExceptions,
           NullByteGuard.forStage(plan, stage), "Stage" + n + "-");
+      // One input is read as it is, unless the data source does more with it (an unnest).
+      return StageInputTransforms.rows(plan, stage, StageInputRows.dataSource(stage), List.of(rows), "Stage" + n + "-");
     }
     List<PCollection<Object[]>> inputs = new ArrayList<>();
     for (int i = 0; i < stage.input().size(); i++) {

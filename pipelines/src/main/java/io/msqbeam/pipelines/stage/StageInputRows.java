@@ -13,6 +13,7 @@ import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.StageInputSpec;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.UnionDataSource;
+import io.msqbeam.translator.plan.UnnestDataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * What a stage's processor reads, worked out from its native query's data source the same way on
  * every runner: the rows of one input, of a union of inputs (each input's rows laid out as the first
- * one's, by column name) or of a join of inputs (left columns, then right columns with the prefix).
+ * one's, by column name), of a join of inputs (left columns, then right columns with the prefix), or
+ * of an unnest (the base's columns, then the unnested element).
  */
 final class StageInputRows {
   /** Druid's default for broadcast tables is 30% of a worker's memory; ours, in bytes, unless the context says. */
@@ -50,6 +52,11 @@ final class StageInputRows {
     }
     if (dataSource instanceof UnionDataSource union) {
       return signature(plan, stage, union.dataSources().get(0));
+    }
+    if (dataSource instanceof UnnestDataSource unnest) {
+      List<ColumnSignature> out = new ArrayList<>(signature(plan, stage, unnest.base()));
+      out.add(new ColumnSignature(unnest.virtualColumn().name(), unnest.elementType()));
+      return out;
     }
     JoinDataSource join = (JoinDataSource) dataSource;
     return joined(signature(plan, stage, join.left()), signature(plan, stage, join.right()), join.rightPrefix());

@@ -9,6 +9,7 @@ import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.SortMergeJoinProcessor;
 import io.msqbeam.translator.plan.StageDefinition;
 import io.msqbeam.translator.plan.UnionDataSource;
+import io.msqbeam.translator.plan.UnnestDataSource;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -26,7 +27,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * The Beam wiring of what a stage reads when that is more than one input: a union (the inputs laid
  * out alike and flattened), a broadcast join (the right input as a side input of a
- * {@link BroadcastJoinFn} over the left), and the {@code sortMergeJoin} stage (both inputs keyed by
+ * {@link BroadcastJoinFn} over the left), an unnest ({@link UnnestFn} over its base), and the {@code sortMergeJoin} stage (both inputs keyed by
  * the join key, co-grouped, joined one key at a time by {@link SortMergeJoinFn}).
  */
 final class StageInputTransforms {
@@ -50,6 +51,11 @@ final class StageInputTransforms {
             .via((Object[] row) -> layout == null ? row : StageInputRows.relayout(row, layout))).setCoder(coder));
       }
       return parts.apply(name + "union", Flatten.pCollections()).setCoder(coder);
+    }
+    if (dataSource instanceof UnnestDataSource unnest) {
+      return rows(plan, stage, unnest.base(), inputs, name)
+          .apply(name + "unnest", ParDo.of(new UnnestFn(unnest, StageInputRows.signature(plan, stage, unnest.base()))))
+          .setCoder(RowCoder.of(signature));
     }
     JoinDataSource join = (JoinDataSource) dataSource;
     int r = join.right().inputNumber();

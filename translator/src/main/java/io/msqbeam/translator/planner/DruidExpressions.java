@@ -153,6 +153,7 @@ final class DruidExpressions {
       case LIKE: return function("like", operands);
       case TRIM: return trim(operands);
       case POSITION: return position(operands);
+      case ARRAY_VALUE_CONSTRUCTOR: return function("array", operands);
       default: return namedFunction(call);
     }
   }
@@ -187,6 +188,7 @@ final class DruidExpressions {
       case "STRPOS" -> "(strpos(" + translate(operands.get(0)) + "," + translate(operands.get(1)) + ") + 1)";
       case "SUBSTRING", "SUBSTR" -> substring(operands);
       case "TRUNCATE", "TRUNC" -> truncate(operands);
+      case "MV_TO_ARRAY" -> function("mv_to_array", operands);
       default -> throw Unplannable.because("function [" + call.getOperator().getName() + "] is not supported");
     };
   }

@@ -93,7 +93,18 @@ final class SqlToRel {
     HepPlanner planner = new HepPlanner(program);
     planner.setRoot(rel);
     RelNode removed = planner.findBestExp();
+    if (containsUncollect(removed)) {
+      // UNNEST is a Correlate over an Uncollect, planned as Druid's unnest data source as it is.
+      return removed;
+    }
     return RelDecorrelator.decorrelateQuery(removed, RelFactories.LOGICAL_BUILDER.create(cluster, null));
+  }
+
+  private static boolean containsUncollect(RelNode rel) {
+    if (rel instanceof org.apache.calcite.rel.core.Uncollect) {
+      return true;
+    }
+    return rel.getInputs().stream().anyMatch(SqlToRel::containsUncollect);
   }
 
   private static RelNode simplify(RelNode rel) {

@@ -97,7 +97,8 @@ final class StageGraphBuilder {
   List<String> planLevel(RelNode rel) {
     QueryShape shape = QueryShape.of(rel);
     if (shape.source() == rel
-        && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join || rel instanceof Window)) {
+        && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join || rel instanceof Window
+            || UnnestPlanner.isUnnest(rel))) {
       throw Unplannable.because("SQL requires a query shape that is not supported yet: "
           + rel.explain().replace('\n', ' ').trim());
     }
@@ -166,6 +167,9 @@ final class StageGraphBuilder {
     }
     if (rel instanceof Window window) {
       return new WindowPlanner(this).source(window);
+    }
+    if (UnnestPlanner.isUnnest(rel)) {
+      return new UnnestPlanner(this).source(rel);
     }
     List<String> columns = planLevel(rel);
     return Source.single(new StageInputSpec(stages.size() - 1), columns);

@@ -138,6 +138,12 @@ public final class DruidFunctions {
   public static final org.apache.calcite.sql.SqlAggFunction APPROX_COUNT_DISTINCT =
       new org.apache.calcite.sql.fun.SqlCountAggFunction("APPROX_COUNT_DISTINCT");
 
+  /** A multi-value string as a VARCHAR ARRAY (what UNNEST of a multi-value dimension needs). */
+  public static final SqlFunction MV_TO_ARRAY = function("MV_TO_ARRAY",
+      ReturnTypes.explicit(factory -> factory.createTypeWithNullability(factory.createArrayType(
+          factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), true), -1), true)),
+      SqlFunctionCategory.STRING, 1, STRING);
+
   public static List<SqlOperator> all() {
     return List.of(APPROX_COUNT_DISTINCT, 
         TIME_PARSE, TIME_FORMAT, TIME_FLOOR, TIME_CEIL, TIME_SHIFT, TIME_EXTRACT, TIME_IN_INTERVAL, DATE_TRUNC,
@@ -149,7 +155,7 @@ public final class DruidFunctions {
         BITWISE_SHIFT_RIGHT, BITWISE_COMPLEMENT, BITWISE_CONVERT_DOUBLE_TO_LONG_BITS,
         BITWISE_CONVERT_LONG_BITS_TO_DOUBLE, HUMAN_READABLE_BINARY_BYTE_FORMAT, HUMAN_READABLE_DECIMAL_BYTE_FORMAT,
         HUMAN_READABLE_DECIMAL_FORMAT,
-        GREATEST, LEAST, NVL);
+        GREATEST, LEAST, NVL, MV_TO_ARRAY);
   }
 
   /** A function whose operands after the first {@code required} may be omitted. */
