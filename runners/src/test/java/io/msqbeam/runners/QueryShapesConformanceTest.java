@@ -236,6 +236,9 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT STRING_AGG(DISTINCT dim1, ','), STRING_AGG(DISTINCT dim2, '|', 100),"
         + " STRING_AGG(dim1, ',') FILTER (WHERE m1 > 10) FROM $foo", true,
         rows(row(",1,10.1,2,abc,def", "|a|abc", null))));
+    // Exact distinct counts do not change how DISTINCT collections are made (Druid expands only COUNT).
+    cases.add(Arguments.of("/*exact*/SELECT ARRAY_AGG(DISTINCT dim2), STRING_AGG(DISTINCT dim1, ','), COUNT(*)"
+        + " FROM $foo", true, rows(row(Arrays.asList(null, "", "a", "abc"), ",1,10.1,2,abc,def", 6))));
     // AVG is SUM / COUNT (of longs, a long division: 6 / 6); FILTER applies to one aggregate only.
     cases.add(Arguments.of("SELECT AVG(m1), AVG(cnt), SUM(m1) FILTER (WHERE dim2 = 'a'),"
         + " COUNT(*) FILTER (WHERE m1 > 3), AVG(m1) FILTER (WHERE dim2 IS NULL) FROM $foo", true,

@@ -45,6 +45,9 @@ class AggregationsIT {
     JsonNode status = api.run("INSERT INTO foo SELECT TIME_PARSE(t) AS __time, dim1, dim2, m1, cnt, l1 FROM "
         + FOO_EXTERN + " PARTITIONED BY ALL", "ingestfoo", Map.of());
     assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    // Druid's foo as its MSQ tests read it (foo-rows.json): dim3 multi-value [a,b] [b,c] [d] [''] [] and missing.
+    status = api.run("INSERT INTO mvfoo " + SampleData.FOO_SELECT + " PARTITIONED BY ALL", "ingestmvfoo", Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
   }
 
   @AfterAll
@@ -122,6 +125,18 @@ class AggregationsIT {
         + " STRING_AGG(DISTINCT dim1, ','), STRING_AGG(DISTINCT dim1, ',') FILTER (WHERE dim1 = 'shazbot')"
         + " FROM foo WHERE dim1 IS NOT NULL"))
         .isEqualTo(json("[[[\"\",\"1\",\"10.1\",\"2\",\"abc\",\"def\"],null,\",1,10.1,2,abc,def\",null]]"));
+  }
+
+  @Test
+  void readsMultiValueRowsAsDruidsStringAndArrayAggregatorsDo() throws Exception {
+    // CalciteArraysQueryTest#testArrayAggMultiValue: each value of a row is collected, an empty row as null.
+    assertThat(bothDoors("SELECT ARRAY_AGG(DISTINCT dim3), STRING_AGG(DISTINCT dim3, ',') FROM mvfoo"))
+        .isEqualTo(json("[[[null,\"\",\"a\",\"b\",\"c\",\"d\"],\",a,b,c,d\"]]"));
+    // Druid's StringAnyAggregator/StringFirstAggregator read a multi-value row as all its values in one
+    // string, or as its first value with aggregateMultipleValues false; an empty row as null.
+    assertThat(bothDoors("SELECT ANY_VALUE(dim3, 100, false), ANY_VALUE(dim3), EARLIEST(dim3) FROM mvfoo WHERE m1 < 3"))
+        .isEqualTo(json("[[\"a\",\"[a, b]\",\"[a, b]\"]]"));
+    assertThat(bothDoors("SELECT LATEST(dim3) FROM mvfoo WHERE m1 < 6")).isEqualTo(json("[[null]]"));
   }
 
   @Test

@@ -145,8 +145,27 @@ final class Aggregators implements Serializable {
       case LONG -> value instanceof Number number ? (Object) number.longValue() : Long.valueOf(value.toString());
       case FLOAT -> value instanceof Number number ? (Object) number.floatValue() : Float.valueOf(value.toString());
       case DOUBLE -> value instanceof Number number ? (Object) number.doubleValue() : Double.valueOf(value.toString());
-      default -> StringUtils.chop(value.toString(), specs[i].maxBytesOrDefault());
+      default -> {
+        String string = stringOf(value, !specs[i].type().isAny() || specs[i].aggregatesMultipleValues());
+        yield string == null ? null : StringUtils.chop(string, specs[i].maxBytesOrDefault());
+      }
     };
+  }
+
+  /**
+   * A string aggregator's reading of a value, as Druid's string any/first/last read a multi-value
+   * row: none for an empty one, its value for one value, else all values as one string
+   * ({@code [a, b]}), or only the first when ANY_VALUE's {@code aggregateMultipleValues} is false.
+   */
+  private static String stringOf(Object value, boolean multipleValues) {
+    if (value instanceof List<?> values) {
+      if (values.isEmpty()) {
+        return null;
+      }
+      Object chosen = values.size() == 1 || !multipleValues ? values.get(0) : values;
+      return chosen == null ? null : chosen.toString();
+    }
+    return value.toString();
   }
 
   private Object combineOne(int i, Object current, Object value) {

@@ -14,12 +14,15 @@ import static java.util.Objects.requireNonNull;
  * <p>The other fields belong to some kinds only: {@code timeColumn} (a long input column) to
  * EARLIEST/LATEST; {@code maxBytes} to the string EARLIEST/LATEST/ANY_VALUE (values truncated to it)
  * and to ARRAY_AGG/STRING_AGG (the size the collection may not exceed); {@code separator} to
- * STRING_AGG; {@code elementType} (the field's type) to ARRAY_AGG, whose output is an array of it.
+ * STRING_AGG; {@code elementType} (the field's type) to ARRAY_AGG, whose output is an array of it;
+ * {@code aggregateMultipleValues} to the string ANY_VALUE (false: a multi-value row gives its first
+ * value rather than all of them as one string).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "name", "fieldName", "filterColumn", "timeColumn", "maxBytes", "separator", "elementType"})
+@JsonPropertyOrder({"type", "name", "fieldName", "filterColumn", "timeColumn", "maxBytes", "separator", "elementType",
+    "aggregateMultipleValues"})
 public record AggregatorSpec(AggregatorType type, String name, String fieldName, String filterColumn,
-    String timeColumn, Integer maxBytes, String separator, ColumnType elementType)
+    String timeColumn, Integer maxBytes, String separator, ColumnType elementType, Boolean aggregateMultipleValues)
     implements java.io.Serializable {
   /** Druid's default {@code maxBytesPerValue} and ARRAY_AGG/STRING_AGG size. */
   public static final int DEFAULT_MAX_BYTES = 1024;
@@ -39,7 +42,7 @@ public record AggregatorSpec(AggregatorType type, String name, String fieldName,
   }
 
   public AggregatorSpec(AggregatorType type, String name, String fieldName, String filterColumn) {
-    this(type, name, fieldName, filterColumn, null, null, null, null);
+    this(type, name, fieldName, filterColumn, null, null, null, null, null);
   }
 
   public AggregatorSpec(AggregatorType type, String name, String fieldName) {
@@ -49,6 +52,11 @@ public record AggregatorSpec(AggregatorType type, String name, String fieldName,
   /** The type this aggregator's values have. */
   public ColumnType outputType() {
     return type.outputType() != null ? type.outputType() : elementType.arrayOf();
+  }
+
+  /** ANY_VALUE's {@code aggregateMultipleValues}, true unless the query said false (Druid's default). */
+  public boolean aggregatesMultipleValues() {
+    return aggregateMultipleValues == null || aggregateMultipleValues;
   }
 
   /** {@link #maxBytes}, or Druid's default when the query gave none. */

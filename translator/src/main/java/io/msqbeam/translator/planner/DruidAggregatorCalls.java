@@ -44,7 +44,7 @@ final class DruidAggregatorCalls {
       };
       Integer maxBytes = args.size() > 2 ? literalInt(args.get(2), function) : null;
       return new AggregatorSpec(aggregator, name, column(args.get(0)), filterColumn, column(args.get(1)),
-          type == ColumnType.STRING ? maxBytes : null, null, null);
+          type == ColumnType.STRING ? maxBytes : null, null, null, null);
     }
     if (function == DruidAggregateFunctions.ANY_VALUE) {
       ColumnType type = valueType(args.get(0), function);
@@ -55,14 +55,15 @@ final class DruidAggregatorCalls {
         default -> AggregatorType.STRING_ANY;
       };
       Integer maxBytes = args.size() > 1 ? literalInt(args.get(1), function) : null;
+      Boolean multipleValues = args.size() > 2 ? literal(args.get(2), function).getValueAs(Boolean.class) : null;
       return new AggregatorSpec(aggregator, name, column(args.get(0)), filterColumn, null,
-          type == ColumnType.STRING ? maxBytes : null, null, null);
+          type == ColumnType.STRING ? maxBytes : null, null, null, type == ColumnType.STRING ? multipleValues : null);
     }
     if (function == DruidAggregateFunctions.ARRAY_AGG) {
       ColumnType type = valueType(args.get(0), function);
       Integer maxBytes = args.size() > 1 ? literalInt(args.get(1), function) : null;
       return new AggregatorSpec(call.isDistinct() ? AggregatorType.ARRAY_AGG_DISTINCT : AggregatorType.ARRAY_AGG,
-          name, column(args.get(0)), filterColumn, null, maxBytes, null, type);
+          name, column(args.get(0)), filterColumn, null, maxBytes, null, type, null);
     }
     if (function == DruidAggregateFunctions.STRING_AGG || function == DruidAggregateFunctions.LISTAGG) {
       valueType(args.get(0), function);
@@ -70,7 +71,7 @@ final class DruidAggregatorCalls {
       String separator = args.size() > 1 ? literalString(args.get(1), function) : "";
       Integer maxBytes = args.size() > 2 ? literalInt(args.get(2), function) : null;
       return new AggregatorSpec(call.isDistinct() ? AggregatorType.STRING_AGG_DISTINCT : AggregatorType.STRING_AGG,
-          name, column(args.get(0)), filterColumn, null, maxBytes, separator, null);
+          name, column(args.get(0)), filterColumn, null, maxBytes, separator, null, null);
     }
     return null;
   }

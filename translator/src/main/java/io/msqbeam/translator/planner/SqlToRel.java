@@ -20,7 +20,12 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
 import org.apache.calcite.rel.rules.CoreRules;
+import io.msqbeam.translator.sql.DruidAggregateFunctions;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlNode;
@@ -125,13 +130,31 @@ final class SqlToRel {
   }
 
   /**
+   * Calcite's expansion of distinct aggregates, except of an aggregate holding ARRAY_AGG(DISTINCT) or
+   * STRING_AGG(DISTINCT): those collect distinct values themselves, exact in every mode, as in Druid.
+   */
+  private static final RelOptRule EXPAND_DISTINCT_AGGREGATES =
+      CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN.config
+          .withOperandSupplier(b -> b.operand(LogicalAggregate.class)
+              .predicate(aggregate -> aggregate.getAggCallList().stream().noneMatch(SqlToRel::collectsDistinct))
+              .anyInputs())
+          .as(AggregateExpandDistinctAggregatesRule.Config.class)
+          .toRule();
+
+  private static boolean collectsDistinct(AggregateCall call) {
+    return call.isDistinct() && (call.getAggregation() == DruidAggregateFunctions.ARRAY_AGG
+        || call.getAggregation() == DruidAggregateFunctions.STRING_AGG
+        || call.getAggregation() == DruidAggregateFunctions.LISTAGG);
+  }
+
+  /**
    * Exact distinct aggregates as Druid plans them with {@code useApproximateCountDistinct: false}: a
    * nested GROUP BY, the inner one grouping by the distinct argument too (Calcite's expansion of
    * distinct aggregates; other aggregates are split across the two levels).
    */
   static RelNode expandDistinctAggregates(RelNode rel) {
     HepProgram program = HepProgram.builder()
-        .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
+        .addRuleInstance(EXPAND_DISTINCT_AGGREGATES)
         .addRuleInstance(CoreRules.PROJECT_MERGE)
         .addRuleInstance(CoreRules.PROJECT_REMOVE)
         .build();

@@ -58,7 +58,9 @@ public final class DruidAggregateFunctions {
   public static final SqlAggFunction LATEST = new TimeImplicitFunction("LATEST", LATEST_BY);
   public static final SqlAggFunction ANY_VALUE = new DruidAggFunction("ANY_VALUE", ARG0_FORCE_NULLABLE,
       OperandTypes.or(OperandTypes.ANY, OperandTypes.sequence("'ANY_VALUE(expr, maxBytesPerValue)'",
-          OperandTypes.ANY, literal(SqlTypeFamily.NUMERIC))));
+          OperandTypes.ANY, literal(SqlTypeFamily.NUMERIC)),
+          OperandTypes.sequence("'ANY_VALUE(expr, maxBytesPerValue, aggregateMultipleValues)'",
+              OperandTypes.ANY, literal(SqlTypeFamily.NUMERIC), literal(SqlTypeFamily.BOOLEAN))));
   public static final SqlAggFunction STRING_AGG = stringAgg("STRING_AGG");
   public static final SqlAggFunction LISTAGG = stringAgg("LISTAGG");
   public static final SqlAggFunction ARRAY_AGG = new DruidAggFunction("ARRAY_AGG", binding -> {
