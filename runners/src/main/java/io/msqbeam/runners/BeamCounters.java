@@ -1,37 +1,27 @@
 package io.msqbeam.runners;
 
 import io.msqbeam.pipelines.counters.CounterNames;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 
-/** Turns Beam metrics named {@code stage<N>}/{@code <counter>.<field>} into a {@link StageCounters} snapshot. */
+/** Turns Beam metrics named as {@link CounterNames} says into a {@link StageCounters} snapshot. */
 final class BeamCounters {
   private BeamCounters() {}
 
+  /** From a Beam job's metrics: committed values when the runner has them, attempted ones otherwise. */
   static StageCounters from(MetricQueryResults results, boolean committed) {
-    Map<Integer, Map<String, Map<String, Long>>> values = new HashMap<>();
+    Map<Integer, Map<Integer, Map<String, Map<String, Long>>>> values = new TreeMap<>();
     for (MetricResult<Long> counter : results.getCounters()) {
-      String namespace = counter.getName().getNamespace();
-      if (!namespace.startsWith("stage")) {
-        continue;
-      }
-      int stage = Integer.parseInt(namespace.substring("stage".length()));
-      String name = counter.getName().getName();
-      int dot = name.indexOf('.');
-      if (dot < 0) {
-        continue;
-      }
+      Optional<CounterNames.Key> key = CounterNames.parse(counter.getName().getNamespace(), counter.getName().getName());
       Long value = committed ? safeCommitted(counter) : counter.getAttempted();
-      if (value == null) {
-        continue;
+      if (key.isPresent() && value != null) {
+        StageCounters.add(values, key.get(), value);
       }
-      values.computeIfAbsent(stage, s -> new HashMap<>())
-          .computeIfAbsent(name.substring(0, dot), c -> new HashMap<>())
-          .merge(name.substring(dot + 1), value, Long::sum);
     }
-    return new StageCounters(values);
+    return StageCounters.byWorker(values);
   }
 
   private static Long safeCommitted(MetricResult<Long> counter) {
@@ -41,5 +31,4 @@ final class BeamCounters {
       return counter.getAttempted();
     }
   }
-
 }

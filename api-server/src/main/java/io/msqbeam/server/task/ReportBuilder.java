@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds Druid's {@code multiStageQuery} task report (plus {@code taskContext}) from a task's plan,
@@ -81,12 +83,16 @@ public final class ReportBuilder {
     }
     status.put("startTime", iso(task.startTime > 0 ? task.startTime : task.createdTime));
     status.put("durationMs", task.startTime < 0 ? -1 : (task.endTime > 0 ? task.endTime : now()) - task.startTime);
-    Map<String, Object> worker = new LinkedHashMap<>();
-    worker.put("workerId", task.id + "-worker0_0");
-    worker.put("state", task.phase == TaskPhase.PENDING ? "PENDING" : task.phase.statusCode);
-    worker.put("durationMs", task.endTime > 0 && task.phase == TaskPhase.SUCCESS ? task.endTime - task.startTime : -1);
-    worker.put("pendingMs", 0);
-    status.put("workers", Map.of("0", List.of(worker)));
+    Map<String, Object> workers = new LinkedHashMap<>();
+    for (int number = 0; number < workerCount(task); number++) {
+      Map<String, Object> worker = new LinkedHashMap<>();
+      worker.put("workerId", task.id + "-worker" + number + "_0");
+      worker.put("state", task.phase == TaskPhase.PENDING ? "PENDING" : task.phase.statusCode);
+      worker.put("durationMs", task.endTime > 0 && task.phase == TaskPhase.SUCCESS ? task.endTime - task.startTime : -1);
+      worker.put("pendingMs", 0);
+      workers.put(Integer.toString(number), List.of(worker));
+    }
+    status.put("workers", workers);
     status.put("pendingTasks", 0);
     status.put("runningTasks", 1);
     if (task.statement.kind() == PlannedStatement.Kind.INSERT) {
@@ -144,7 +150,7 @@ public final class ReportBuilder {
       String phase = phase(task, stage, counters);
       if (phase != null) {
         entry.put("phase", phase);
-        entry.put("workerCount", task.job == null ? 1 : task.job.workerCount());
+        entry.put("workerCount", workerCount(task));
         entry.put("partitionCount", 1);
         if (stage.shuffleSpec() != null) {
           entry.put("shuffle", stage.shuffleSpec().clusterBy().columns().isEmpty() ? "mix" : "globalSort");
@@ -171,62 +177,90 @@ public final class ReportBuilder {
     return stage.stageNumber() == 0 || !counters.stage(stage.stageNumber()).isEmpty() ? "READING_INPUT" : "NEW";
   }
 
+  /** How many workers run each stage: the job's parallelism (1 before the job starts). */
+  private static int workerCount(LiveTask task) {
+    return task.job == null ? 1 : task.job.workerCount();
+  }
+
+  /** Druid's counters: stage → worker → counter, each worker with what it counted itself. */
   private Map<String, Object> counters(LiveTask task) {
     StageCounters counters = task.counters();
     Map<String, Object> all = new LinkedHashMap<>();
     for (StageDefinition stage : task.statement.plan().stages()) {
       int n = stage.stageNumber();
-      Map<String, Object> worker = new LinkedHashMap<>();
-      InputSpec input = stage.input().get(0);
-      if (input instanceof ExternalInputSpec || input instanceof TableInputSpec) {
-        Map<String, Object> channel = channel(counters.value(n, CounterNames.INPUT0, "rows"),
-            input instanceof ExternalInputSpec ? counters.value(n, CounterNames.INPUT0, "bytes") : null);
-        channel.put("files", List.of(counters.value(n, CounterNames.INPUT0, "files")));
-        channel.put("totalFiles", List.of(input instanceof ExternalInputSpec ? (long) task.totalFiles
-            : ((TableInputSpec) input).segments().size()));
-        worker.put("input0", channel);
+      Set<Integer> numbers = new TreeSet<>(counters.workers(n));
+      if (numbers.isEmpty()) {
+        numbers.add(0);
       }
-      if (input instanceof io.msqbeam.translator.plan.StageInputSpec upstream
-          && counters.stage(upstream.stage()).containsKey(CounterNames.OUTPUT)) {
-        worker.put("input0", channel(counters.value(upstream.stage(), CounterNames.OUTPUT, "rows"), null));
-      }
-      Map<String, Long> generation = counters.stage(n).get(CounterNames.SEGMENT_GENERATION);
-      if (generation != null && !worker.containsKey("input0")) {
-        worker.put("input0", channel(generation.getOrDefault("rowsProcessed", 0L), null));
-      }
-      if (counters.stage(n).containsKey(CounterNames.OUTPUT)) {
-        worker.put("output", channel(counters.value(n, CounterNames.OUTPUT, "rows"), null));
-        if (stage.shuffleSpec() != null) {
-          // Every output row of a shuffling stage goes through its shuffle.
-          worker.put("shuffle", channel(counters.value(n, CounterNames.OUTPUT, "rows"), null));
+      Map<String, Object> workers = new LinkedHashMap<>();
+      for (int number : numbers) {
+        // Rows a stage reads from an upstream stage are only counted as that stage's output, not by
+        // the worker that received them: the first worker shows them all.
+        Map<String, Object> worker = workerCounters(task, stage, counters.ofWorker(number),
+            number == numbers.iterator().next() ? counters : StageCounters.EMPTY);
+        if (!worker.isEmpty()) {
+          workers.put(Integer.toString(number), worker);
         }
       }
-      if (stage.shuffleSpec() != null && task.phase == TaskPhase.SUCCESS) {
-        worker.put("sortProgress", completeSort());
-      }
-      Map<String, Long> warnings = counters.stage(n).get(CounterNames.WARNINGS);
-      if (warnings != null && !warnings.isEmpty()) {
-        Map<String, Object> warningCounter = new LinkedHashMap<>();
-        warningCounter.put("type", "warnings");
-        warningCounter.putAll(warnings);
-        worker.put("warnings", warningCounter);
-      }
-      if (generation != null) {
-        long processed = generation.getOrDefault("rowsProcessed", 0L);
-        long pushed = generation.getOrDefault("rowsPushed", 0L);
-        Map<String, Object> progress = new LinkedHashMap<>();
-        progress.put("type", "segmentGenerationProgress");
-        progress.put("rowsProcessed", processed);
-        progress.put("rowsPersisted", pushed);
-        progress.put("rowsMerged", pushed);
-        progress.put("rowsPushed", pushed);
-        worker.put("segmentGenerationProgress", progress);
-      }
-      if (!worker.isEmpty()) {
-        all.put(Integer.toString(n), Map.of("0", worker));
+      if (!workers.isEmpty()) {
+        all.put(Integer.toString(n), workers);
       }
     }
     return all;
+  }
+
+  /**
+   * The counters of one worker of a stage, from what that worker counted ({@code own}) and, for
+   * what it read from upstream stages, the upstream stages' output ({@code upstream}).
+   */
+  private static Map<String, Object> workerCounters(LiveTask task, StageDefinition stage, StageCounters own,
+      StageCounters upstream) {
+    int n = stage.stageNumber();
+    Map<String, Object> worker = new LinkedHashMap<>();
+    InputSpec input = stage.input().get(0);
+    Map<String, Long> generation = own.stage(n).get(CounterNames.SEGMENT_GENERATION);
+    if (input instanceof ExternalInputSpec || input instanceof TableInputSpec) {
+      Map<String, Object> channel = channel(own.value(n, CounterNames.INPUT0, "rows"),
+          input instanceof ExternalInputSpec ? own.value(n, CounterNames.INPUT0, "bytes") : null);
+      channel.put("files", List.of(own.value(n, CounterNames.INPUT0, "files")));
+      channel.put("totalFiles", List.of(input instanceof ExternalInputSpec ? (long) task.totalFiles
+          : ((TableInputSpec) input).segments().size()));
+      worker.put("input0", channel);
+    } else if (generation != null) {
+      worker.put("input0", channel(generation.getOrDefault("rowsProcessed", 0L), null));
+    } else if (input instanceof io.msqbeam.translator.plan.StageInputSpec from
+        && upstream.stage(from.stage()).containsKey(CounterNames.OUTPUT)) {
+      worker.put("input0", channel(upstream.value(from.stage(), CounterNames.OUTPUT, "rows"), null));
+    }
+    if (own.stage(n).containsKey(CounterNames.OUTPUT)) {
+      worker.put("output", channel(own.value(n, CounterNames.OUTPUT, "rows"), null));
+      if (stage.shuffleSpec() != null) {
+        // Every output row of a shuffling stage goes through its shuffle.
+        worker.put("shuffle", channel(own.value(n, CounterNames.OUTPUT, "rows"), null));
+      }
+    }
+    if (stage.shuffleSpec() != null && task.phase == TaskPhase.SUCCESS) {
+      worker.put("sortProgress", completeSort());
+    }
+    Map<String, Long> warnings = own.stage(n).get(CounterNames.WARNINGS);
+    if (warnings != null && !warnings.isEmpty()) {
+      Map<String, Object> warningCounter = new LinkedHashMap<>();
+      warningCounter.put("type", "warnings");
+      warningCounter.putAll(warnings);
+      worker.put("warnings", warningCounter);
+    }
+    if (generation != null) {
+      long processed = generation.getOrDefault("rowsProcessed", 0L);
+      long pushed = generation.getOrDefault("rowsPushed", 0L);
+      Map<String, Object> progress = new LinkedHashMap<>();
+      progress.put("type", "segmentGenerationProgress");
+      progress.put("rowsProcessed", processed);
+      progress.put("rowsPersisted", pushed);
+      progress.put("rowsMerged", pushed);
+      progress.put("rowsPushed", pushed);
+      worker.put("segmentGenerationProgress", progress);
+    }
+    return worker;
   }
 
   /** Druid's sortProgress of a finished one-level merge (the console reads progressDigest). */

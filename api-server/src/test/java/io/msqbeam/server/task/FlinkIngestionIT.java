@@ -12,7 +12,11 @@ import io.msqbeam.server.config.ServerConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +48,7 @@ class FlinkIngestionIT {
       assertThat(api.awaitTerminal("query-direct-1").path("statusCode").asText()).isEqualTo("SUCCESS");
       JsonNode report = JSON.readTree(api.get("/druid/indexer/v1/task/query-flink-1/reports").body());
       assertThat(report.at("/taskContext/payload/runner").asText()).isEqualTo("flink");
-      assertThat(report.at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong()).isEqualTo(39244);
+      assertThat(TaskApi.counterTotal(report, 0, "input0", "rows")).isEqualTo(39244);
 
       String byChannel = "SELECT channel, COUNT(*), SUM(added), MIN(__time), MAX(deleted) FROM %s GROUP BY 1 ORDER BY 1";
       assertThat(api.sql(String.format(byChannel, "wiki_flink"), "array"))
@@ -59,6 +63,65 @@ class FlinkIngestionIT {
       assertThat(server.metadataStore().segments().usedSegments("wiki_cancel")).isEmpty();
     } finally {
       server.close();
+    }
+  }
+
+  @Test
+  void reportsWhatEachWorkerCountedAsDruidDoes() throws Exception {
+    // Sixteen files spread at random over two workers: both get some (all on one: p = 2^-15).
+    Path input = Files.createDirectories(dataDir.resolve("input"));
+    List<String> lines = wikitickerLines();
+    for (int file = 0; file < 16; file++) {
+      StringBuilder part = new StringBuilder();
+      for (int line = file; line < lines.size(); line += 16) {
+        part.append(lines.get(line)).append('\n');
+      }
+      Files.writeString(input.resolve("part-" + file + ".json"), part.toString());
+    }
+    String extern = WIKITICKER_EXTERN.replace(WIKITICKER_BASE_DIR.toString(), input.toString())
+        .replace("wikiticker-2015-09-12-sampled.json.gz", "*.json");
+    String insert = "INSERT INTO wiki_workers SELECT TIME_PARSE(\"time\") AS __time, * FROM " + extern + " PARTITIONED BY DAY";
+    ServerComponents server = start();
+    TaskApi api = new TaskApi(server);
+    try {
+      api.post("/druid/v2/sql/task", TaskApi.body(insert, "workers", Map.of("runner", "flink", "maxNumTasks", 3)));
+      assertThat(api.awaitTerminal("query-workers").path("statusCode").asText()).isEqualTo("SUCCESS");
+      JsonNode payload = api.report("query-workers").path("multiStageQuery").path("payload");
+
+      assertThat(payload.at("/stages/0/workerCount").asInt()).isEqualTo(2);
+      assertThat(fieldNames(payload.at("/status/workers"))).containsExactly("0", "1");
+      assertThat(payload.at("/status/workers/1/0/workerId").asText()).isEqualTo("query-workers-worker1_0");
+      assertThat(fieldNames(payload.at("/counters/0"))).containsExactly("0", "1");
+      long rows = 0;
+      long files = 0;
+      for (String worker : List.of("0", "1")) {
+        JsonNode input0 = payload.at("/counters/0/" + worker + "/input0");
+        assertThat(input0.path("rows").path(0).asLong()).as("rows of worker %s", worker).isPositive();
+        rows += input0.path("rows").path(0).asLong();
+        files += input0.path("files").path(0).asLong();
+      }
+      assertThat(rows).isEqualTo(39244);
+      assertThat(files).isEqualTo(16);
+      long generated = 0;
+      for (JsonNode worker : payload.at("/counters/1")) {
+        generated += worker.at("/segmentGenerationProgress/rowsProcessed").asLong();
+      }
+      assertThat(generated).isEqualTo(39244);
+    } finally {
+      server.close();
+    }
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static List<String> wikitickerLines() throws Exception {
+    try (var in = new GZIPInputStream(Files.newInputStream(
+        WIKITICKER_BASE_DIR.resolve("wikiticker-2015-09-12-sampled.json.gz")))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
     }
   }
 

@@ -80,6 +80,19 @@ final class TaskApi {
     return JSON.readTree(get("/druid/indexer/v1/task/" + taskId + "/reports").body());
   }
 
+  /**
+   * A field of a channel counter of a stage (e.g. {@code input0}, {@code rows}) summed over the
+   * report's workers: which worker of a multi-worker stage read what is Flink's choice.
+   */
+  static long counterTotal(JsonNode report, int stage, String counter, String field) {
+    long total = 0;
+    for (JsonNode worker : report.at("/multiStageQuery/payload/counters/" + stage)) {
+      JsonNode value = worker.path(counter).path(field);
+      total += value.isArray() ? value.path(0).asLong() : value.asLong();
+    }
+    return total;
+  }
+
   /** Runs a query on the SQL API, expecting 200, and returns the body. */
   String sql(String query, String format) throws Exception {
     HttpResponse<String> response = post("/druid/v2/sql", JSON.writeValueAsString(Map.of("query", query,

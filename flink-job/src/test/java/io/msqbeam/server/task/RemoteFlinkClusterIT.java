@@ -105,7 +105,7 @@ class RemoteFlinkClusterIT {
 
     JsonNode report = api.report("query-remote-1");
     assertThat(report.at("/taskContext/payload/runner").asText()).isEqualTo("flink");
-    assertThat(report.at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong()).isEqualTo(39244);
+    assertThat(TaskApi.counterTotal(report, 0, "input0", "rows")).isEqualTo(39244);
     // maxNumTasks 3: a controller and two workers, which on Flink is a parallelism of 2.
     assertThat(report.at("/multiStageQuery/payload/stages/0/workerCount").asInt()).isEqualTo(2);
     assertThat(flinkJob("query-remote-1").path("state").asText()).isEqualTo("FINISHED");
@@ -199,7 +199,7 @@ class RemoteFlinkClusterIT {
 
   private long liveRowsRead(String taskId) {
     try {
-      return api.report(taskId).at("/multiStageQuery/payload/counters/0/0/input0/rows/0").asLong();
+      return TaskApi.counterTotal(api.report(taskId), 0, "input0", "rows");
     } catch (Exception e) {
       throw new IllegalStateException("Cannot read the report of " + taskId, e);
     }

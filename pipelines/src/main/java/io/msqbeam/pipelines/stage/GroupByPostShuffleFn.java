@@ -1,9 +1,9 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.translator.plan.GroupByQuery;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
@@ -27,8 +27,7 @@ final class GroupByPostShuffleFn extends DoFn<KV<Object[], Object[]>, Object[]> 
   private GroupByPostShuffleFn(int stageNumber, GroupByQuery query, boolean preShuffle) {
     this.preShuffle = preShuffle;
     this.query = query;
-    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
-        CounterNames.name(CounterNames.OUTPUT, "rows"));
+    this.outputRows = StageCounter.of(stageNumber, CounterNames.OUTPUT, "rows");
   }
 
   @Setup

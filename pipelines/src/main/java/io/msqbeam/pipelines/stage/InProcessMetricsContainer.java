@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.counters.CounterNames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.metrics.BoundedTrie;
@@ -30,14 +31,10 @@ final class InProcessMetricsContainer implements MetricsContainer {
   }
 
   private Counter adapt(MetricName metricName) {
-    String namespace = metricName.getNamespace();
-    String name = metricName.getName();
-    int dot = name.indexOf('.');
-    if (!namespace.startsWith("stage") || dot < 0) {
-      throw unsupported(metricName);
-    }
-    InProcessCounters.Counter counter = counters.counter(Integer.parseInt(namespace.substring("stage".length())),
-        name.substring(0, dot), name.substring(dot + 1));
+    // One process, one worker: every counter is worker 0's, whatever the name says.
+    CounterNames.Key key = CounterNames.parse(metricName.getNamespace(), metricName.getName())
+        .orElseThrow(() -> unsupported(metricName));
+    InProcessCounters.Counter counter = counters.counter(key.stage(), key.counter(), key.field());
     return new Counter() {
       @Override
       public void inc() {

@@ -1,6 +1,7 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.pipelines.input.InputSplit;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /**
@@ -60,11 +60,10 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
     this.signature = List.copyOf(signature);
     this.format = format;
     this.maxParseExceptions = maxParseExceptions;
-    String namespace = CounterNames.namespace(stageNumber);
-    this.rows = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "rows"));
-    this.bytes = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "bytes"));
-    this.files = Metrics.counter(namespace, CounterNames.name(CounterNames.INPUT0, "files"));
-    this.parseWarnings = Metrics.counter(namespace, CounterNames.name(CounterNames.WARNINGS, CANNOT_PARSE));
+    this.rows = StageCounter.of(stageNumber, CounterNames.INPUT0, "rows");
+    this.bytes = StageCounter.of(stageNumber, CounterNames.INPUT0, "bytes");
+    this.files = StageCounter.of(stageNumber, CounterNames.INPUT0, "files");
+    this.parseWarnings = StageCounter.of(stageNumber, CounterNames.WARNINGS, CANNOT_PARSE);
   }
 
   private static final String CANNOT_PARSE = "CannotParseExternalData";

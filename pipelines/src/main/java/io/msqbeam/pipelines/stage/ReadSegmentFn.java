@@ -1,11 +1,11 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.TableInputSpec.SegmentFile;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 
 /** Reads the rows of one published segment ({@link SegmentRows}) and counts them as {@code input0}. */
@@ -19,8 +19,8 @@ final class ReadSegmentFn extends DoFn<SegmentFile, Object[]> {
   ReadSegmentFn(int stageNumber, List<ColumnSignature> signature, String workDir) {
     this.signature = List.copyOf(signature);
     this.workDir = workDir;
-    this.rows = Metrics.counter(CounterNames.namespace(stageNumber), CounterNames.name(CounterNames.INPUT0, "rows"));
-    this.files = Metrics.counter(CounterNames.namespace(stageNumber), CounterNames.name(CounterNames.INPUT0, "files"));
+    this.rows = StageCounter.of(stageNumber, CounterNames.INPUT0, "rows");
+    this.files = StageCounter.of(stageNumber, CounterNames.INPUT0, "files");
   }
 
   @Setup

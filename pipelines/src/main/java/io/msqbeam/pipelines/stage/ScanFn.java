@@ -1,8 +1,8 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ScanQuery;
 import java.util.List;
@@ -18,8 +18,7 @@ final class ScanFn extends DoFn<Object[], Object[]> {
   ScanFn(int stageNumber, List<ColumnSignature> inputSignature, ScanQuery query) {
     this.inputSignature = List.copyOf(inputSignature);
     this.query = query;
-    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
-        CounterNames.name(CounterNames.OUTPUT, "rows"));
+    this.outputRows = StageCounter.of(stageNumber, CounterNames.OUTPUT, "rows");
   }
 
   @Setup

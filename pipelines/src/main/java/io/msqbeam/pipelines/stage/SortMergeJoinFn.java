@@ -1,11 +1,11 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.pipelines.fault.FaultException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.values.KV;
@@ -27,7 +27,7 @@ final class SortMergeJoinFn extends DoFn<KV<Object[], CoGbkResult>, Object[]> {
     this.spec = spec;
     this.leftTag = leftTag;
     this.rightTag = rightTag;
-    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber), CounterNames.name(CounterNames.OUTPUT, "rows"));
+    this.outputRows = StageCounter.of(stageNumber, CounterNames.OUTPUT, "rows");
   }
 
   @Setup

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
@@ -31,8 +31,7 @@ final class SortedPartitionFn extends DoFn<KV<Integer, Iterable<Object[]>>, Obje
     this.ordering = ordering;
     this.offset = offset;
     this.limit = limit;
-    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber),
-        CounterNames.name(CounterNames.OUTPUT, "rows"));
+    this.outputRows = StageCounter.of(stageNumber, CounterNames.OUTPUT, "rows");
   }
 
   @ProcessElement

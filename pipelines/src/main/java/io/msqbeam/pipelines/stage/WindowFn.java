@@ -1,12 +1,12 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.WindowProcessor;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
@@ -20,7 +20,7 @@ final class WindowFn extends DoFn<KV<Object[], Iterable<Object[]>>, Object[]> {
   WindowFn(int stageNumber, WindowProcessor window, List<ColumnSignature> inputSignature) {
     this.window = window;
     this.inputSignature = List.copyOf(inputSignature);
-    this.outputRows = Metrics.counter(CounterNames.namespace(stageNumber), CounterNames.name(CounterNames.OUTPUT, "rows"));
+    this.outputRows = StageCounter.of(stageNumber, CounterNames.OUTPUT, "rows");
   }
 
   @Setup

@@ -1,6 +1,7 @@
 package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.counters.StageCounter;
 import io.msqbeam.pipelines.row.RowCoder;
 import io.msqbeam.pipelines.segment.SegmentColumn;
 import io.msqbeam.pipelines.segment.SegmentColumnType;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -62,9 +62,8 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     this.destination = destination;
     this.workDir = workDir;
     this.deepStorageDir = deepStorageDir;
-    String namespace = CounterNames.namespace(stageNumber);
-    this.rowsProcessed = Metrics.counter(namespace, CounterNames.name(CounterNames.SEGMENT_GENERATION, "rowsProcessed"));
-    this.rowsPushed = Metrics.counter(namespace, CounterNames.name(CounterNames.SEGMENT_GENERATION, "rowsPushed"));
+    this.rowsProcessed = StageCounter.of(stageNumber, CounterNames.SEGMENT_GENERATION, "rowsProcessed");
+    this.rowsPushed = StageCounter.of(stageNumber, CounterNames.SEGMENT_GENERATION, "rowsPushed");
   }
 
   @ProcessElement

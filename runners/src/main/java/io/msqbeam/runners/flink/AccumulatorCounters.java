@@ -1,9 +1,11 @@
 package io.msqbeam.runners.flink;
 
+import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.runners.StageCounters;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.runners.core.metrics.MetricsContainerStepMap;
 import org.apache.beam.runners.flink.metrics.FlinkMetricContainer;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -16,8 +18,8 @@ import org.apache.flink.util.SerializedValue;
  * Reads the Beam counters of a Flink job from its accumulators: Beam's Flink runner hands each
  * task's counters over once, as the task ends, in the accumulator
  * {@value FlinkMetricContainer#ACCUMULATOR_NAME}, so the job result holds them all and a running
- * job's accumulators (from the MiniCluster or the cluster's REST API) those of its finished tasks. Counters named {@code stage<N>}/{@code
- * <counter>.<field>} become a {@link StageCounters} snapshot, summed over steps, the same way the
+ * job's accumulators (from the MiniCluster or the cluster's REST API) those of its finished tasks. Counters named as {@link CounterNames} says
+ * become a {@link StageCounters} snapshot by worker, summed over steps, the same way the
  * DirectRunner's are.
  */
 final class AccumulatorCounters {
@@ -39,20 +41,15 @@ final class AccumulatorCounters {
     if (steps == null) {
       return StageCounters.EMPTY;
     }
-    Map<Integer, Map<String, Map<String, Long>>> values = new HashMap<>();
+    Map<Integer, Map<Integer, Map<String, Map<String, Long>>>> values = new HashMap<>();
     Iterable<MetricResult<Long>> counters = MetricsContainerStepMap.asAttemptedOnlyMetricResults(steps)
         .queryMetrics(MetricsFilter.builder().build()).getCounters();
     for (MetricResult<Long> counter : counters) {
-      String namespace = counter.getName().getNamespace();
-      String name = counter.getName().getName();
-      int dot = name.indexOf('.');
-      if (!namespace.startsWith("stage") || dot < 0 || counter.getAttempted() == null) {
-        continue;
+      Optional<CounterNames.Key> key = CounterNames.parse(counter.getName().getNamespace(), counter.getName().getName());
+      if (key.isPresent() && counter.getAttempted() != null) {
+        StageCounters.add(values, key.get(), counter.getAttempted());
       }
-      values.computeIfAbsent(Integer.parseInt(namespace.substring("stage".length())), s -> new HashMap<>())
-          .computeIfAbsent(name.substring(0, dot), c -> new HashMap<>())
-          .merge(name.substring(dot + 1), counter.getAttempted(), Long::sum);
     }
-    return new StageCounters(values);
+    return StageCounters.byWorker(values);
   }
 }

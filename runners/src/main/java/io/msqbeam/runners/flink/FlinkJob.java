@@ -117,7 +117,7 @@ final class FlinkJob implements RunningJob {
     }
     StageCounters read;
     try {
-      read = LiveOperatorCounters.atLeast(finishedTaskCounters(), liveReader.read());
+      read = StageCounters.atLeast(finishedTaskCounters(), liveReader.read());
     } catch (IllegalStateException e) {
       if (result.isDone()) {
         // The job ended during the read; its end result answers instead.
@@ -125,7 +125,7 @@ final class FlinkJob implements RunningJob {
       }
       throw e;
     }
-    live = LiveOperatorCounters.atLeast(live, read);
+    live = StageCounters.atLeast(live, read);
     liveReadAt = now;
     return live;
   }

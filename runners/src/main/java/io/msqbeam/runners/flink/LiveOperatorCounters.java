@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.runners.StageCounters;
 import java.io.IOException;
 import java.net.URI;
@@ -29,7 +30,8 @@ import org.apache.flink.api.common.JobID;
  * metrics to Flink only when the task ends. Flink counts every record an operator emits, live
  * (refreshed as often as the cluster's metric fetcher allows). Only counts that mean exactly what a
  * Druid counter means are reported: the rows emitted by a stage's {@code Stage<N>-read} ParDo are its
- * {@code input0.rows}, one per row read. Not thread-safe; {@link FlinkJob} serialises calls.
+ * {@code input0.rows}, one per row read,
+ * and subtask {@code i} of its vertex is worker {@code i}. Not thread-safe; {@link FlinkJob} serialises calls.
  */
 final class LiveOperatorCounters {
   /**
@@ -47,6 +49,8 @@ final class LiveOperatorCounters {
   private final URI jobUri;
   /** Reading vertex id → ids of its read-operator metrics; fixed once Flink has deployed the vertex. */
   private final Map<String, List<String>> readMetrics = new LinkedHashMap<>();
+  /** Reading vertex id → its parallelism: how many subtasks, i.e. workers, count. */
+  private final Map<String, Integer> parallelism = new HashMap<>();
   private boolean verticesKnown;
 
   LiveOperatorCounters(HttpClient http, URI restAddress, JobID jobId) {
@@ -68,16 +72,17 @@ final class LiveOperatorCounters {
       for (JsonNode vertex : vertices) {
         if (READ_VERTEX.matcher(vertex.path("name").asText()).find()) {
           readMetrics.put(vertex.path("id").asText(), List.of());
+          parallelism.put(vertex.path("id").asText(), Math.max(1, vertex.path("parallelism").asInt(1)));
         }
       }
       verticesKnown = !vertices.isEmpty();
     }
-    Map<Integer, Map<String, Map<String, Long>>> values = new HashMap<>();
+    Map<Integer, Map<Integer, Map<String, Map<String, Long>>>> values = new HashMap<>();
     for (Map.Entry<String, List<String>> vertex : readMetrics.entrySet()) {
-      URI metrics = jobUri.resolve(jobUri.getPath() + "/vertices/" + vertex.getKey() + "/subtasks/metrics");
+      String subtasks = jobUri.getPath() + "/vertices/" + vertex.getKey() + "/subtasks/";
       if (vertex.getValue().isEmpty()) {
         List<String> ids = new ArrayList<>();
-        get(metrics).forEach(metric -> {
+        get(jobUri.resolve(subtasks + "metrics")).forEach(metric -> {
           if (readingStage(metric.path("id").asText()).isPresent()) {
             ids.add(metric.path("id").asText());
           }
@@ -87,27 +92,17 @@ final class LiveOperatorCounters {
       if (vertex.getValue().isEmpty()) {
         continue;
       }
-      String query = "?agg=sum&get=" + URLEncoder.encode(String.join(",", vertex.getValue()), StandardCharsets.UTF_8);
-      for (JsonNode metric : get(URI.create(metrics + query))) {
-        int stage = readingStage(metric.path("id").asText()).orElseThrow();
-        values.computeIfAbsent(stage, s -> new HashMap<>())
-            .computeIfAbsent("input0", c -> new HashMap<>())
-            .merge("rows", metric.path("sum").asLong(), Long::sum);
+      // Subtask i is worker i: each one's count is that worker's input0.rows.
+      String query = "/metrics?get=" + URLEncoder.encode(String.join(",", vertex.getValue()), StandardCharsets.UTF_8);
+      for (int subtask = 0; subtask < parallelism.get(vertex.getKey()); subtask++) {
+        for (JsonNode metric : get(jobUri.resolve(subtasks + subtask + query))) {
+          int stage = readingStage(metric.path("id").asText()).orElseThrow();
+          StageCounters.add(values, new CounterNames.Key(stage, subtask, CounterNames.INPUT0, "rows"),
+              metric.path("value").asLong());
+        }
       }
     }
-    return new StageCounters(values);
-  }
-
-  /** Each counter of {@code earlier} and {@code later} at its larger value, so a report never goes back. */
-  static StageCounters atLeast(StageCounters earlier, StageCounters later) {
-    Map<Integer, Map<String, Map<String, Long>>> values = new HashMap<>();
-    for (StageCounters counters : List.of(earlier, later)) {
-      counters.values().forEach((stage, stageCounters) -> stageCounters.forEach((counter, fields) ->
-          fields.forEach((field, value) -> values.computeIfAbsent(stage, s -> new HashMap<>())
-              .computeIfAbsent(counter, c -> new HashMap<>())
-              .merge(field, value, Math::max))));
-    }
-    return new StageCounters(values);
+    return StageCounters.byWorker(values);
   }
 
   private JsonNode get(URI uri) {
