@@ -68,7 +68,8 @@ class FlinkIngestionIT {
 
   @Test
   void reportsWhatEachWorkerCountedAsDruidDoes() throws Exception {
-    // Sixteen files spread at random over two workers: both get some (all on one: p = 2^-15).
+    // Sixteen files over two workers: Beam's Reshuffle is a Flink rebalance, which deals them out
+    // round-robin, so each worker reads about half.
     Path input = Files.createDirectories(dataDir.resolve("input"));
     List<String> lines = wikitickerLines();
     for (int file = 0; file < 16; file++) {
