@@ -39,12 +39,30 @@ public final class RowExpression {
       return null;
     }
     return switch (outputType) {
-      case STRING -> eval.asString();
+      case STRING -> eval.type().isArray() ? multiValue(eval.asArray()) : eval.asString();
       case LONG -> eval.isNumericNull() ? null : eval.asLong();
       case FLOAT -> eval.isNumericNull() ? null : (float) eval.asDouble();
       case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> array(eval, outputType);
     };
+  }
+
+  /**
+   * An array result of a VARCHAR expression (an MV_* function) as rows hold a multi-value string:
+   * one value as itself, several (or none) as a {@code List<String>}, as Druid returns them.
+   */
+  private static Object multiValue(Object[] values) {
+    if (values == null) {
+      return null;
+    }
+    if (values.length == 1) {
+      return values[0] == null ? null : values[0].toString();
+    }
+    java.util.List<String> list = new java.util.ArrayList<>(values.length);
+    for (Object value : values) {
+      list.add(value == null ? null : value.toString());
+    }
+    return list;
   }
 
   /** An array result as rows hold arrays: {@code Object[]} of String, Long or Double elements. */

@@ -166,6 +166,10 @@ final class DruidExpressions {
     if (direct != null) {
       return function(direct, operands);
     }
+    String array = io.msqbeam.translator.sql.ArrayFunctions.NATIVE_NAMES.get(name);
+    if (array != null) {
+      return function(array, operands);
+    }
     return switch (name) {
       case "TIME_PARSE" -> "timestamp_parse(" + translate(operands.get(0)) + "," + optional(operands, 1, "null") + ","
           + optional(operands, 2, zone()) + ")";
@@ -189,6 +193,11 @@ final class DruidExpressions {
       case "SUBSTRING", "SUBSTR" -> substring(operands);
       case "TRUNCATE", "TRUNC" -> truncate(operands);
       case "MV_TO_ARRAY" -> function("mv_to_array", operands);
+      // Druid's MV_FILTER_ONLY/NONE keep (drop) the values of a multi-value string found in the array.
+      case "MV_FILTER_ONLY" -> "filter((x) -> array_contains(" + translate(operands.get(1)) + ",x),"
+          + translate(operands.get(0)) + ")";
+      case "MV_FILTER_NONE" -> "filter((x) -> !array_contains(" + translate(operands.get(1)) + ",x),"
+          + translate(operands.get(0)) + ")";
       default -> throw Unplannable.because("function [" + call.getOperator().getName() + "] is not supported");
     };
   }

@@ -34,6 +34,7 @@ public final class DruidOperatorTable implements SqlOperatorTable {
   public DruidOperatorTable(HttpInputSourceConfig httpConfig) {
     List<SqlOperator> operators = new ArrayList<>(DruidFunctions.all());
     operators.addAll(DruidAggregateFunctions.all());
+    operators.addAll(ArrayFunctions.all());
     for (InputTableFunction function : List.of(
         new ExternTableMacro(httpConfig),
         new InlineFunction(),

@@ -29,6 +29,23 @@ class DruidExpressionsTest {
   }
 
   @Test
+  void multiValueAndArrayFunctionsMapToDruidsArrayFunctions() {
+    // The native expressions of CalciteMultiValueStringQueryTest / CalciteArraysQueryTest.
+    assertThat(druid("MV_LENGTH(s)")).isEqualTo("array_length(\"s\")");
+    assertThat(druid("MV_APPEND(s, 'foo')")).isEqualTo("array_append(\"s\",'foo')");
+    assertThat(druid("MV_PREPEND('foo', s)")).isEqualTo("array_prepend('foo',\"s\")");
+    assertThat(druid("MV_TO_STRING(MV_CONCAT(s, s), ',')")).isEqualTo("array_to_string(array_concat(\"s\",\"s\"),',')");
+    assertThat(druid("MV_SLICE(s, 1)")).isEqualTo("array_slice(\"s\",1)");
+    assertThat(druid("MV_OVERLAP(s, ARRAY['a','b'])")).isEqualTo("array_overlap(\"s\",array('a','b'))");
+    assertThat(druid("STRING_TO_MV(s, ',')")).isEqualTo("string_to_array(\"s\",',')");
+    assertThat(druid("MV_TO_ARRAY(s)")).isEqualTo("mv_to_array(\"s\")");
+    assertThat(druid("ARRAY_TO_MV(ARRAY[s])")).isEqualTo("array_to_mv(array(\"s\"))");
+    assertThat(druid("SCALAR_IN_ARRAY(n, ARRAY[1, 2])")).isEqualTo("scalar_in_array(\"n\",array(1,2))");
+    assertThat(druid("ARRAY_OFFSET_OF(STRING_TO_ARRAY(s, ','), 'b')"))
+        .isEqualTo("array_offset_of(string_to_array(\"s\",','),'b')");
+  }
+
+  @Test
   void timeParseFillsInTheDefaultPatternAndUtc() {
     assertThat(druid("TIME_PARSE(t)")).isEqualTo(TS);
     assertThat(druid("TIME_PARSE(t, 'yyyy-MM-dd')")).isEqualTo("timestamp_parse(\"t\",'yyyy-MM-dd','UTC')");
