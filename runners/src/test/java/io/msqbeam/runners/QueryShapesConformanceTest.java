@@ -236,6 +236,12 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT STRING_AGG(DISTINCT dim1, ','), STRING_AGG(DISTINCT dim2, '|', 100),"
         + " STRING_AGG(dim1, ',') FILTER (WHERE m1 > 10) FROM $foo", true,
         rows(row(",1,10.1,2,abc,def", "|a|abc", null))));
+    // ARRAY_CONCAT_AGG (Druid's docs): the elements of every non-null array, nulls among them kept; DISTINCT sorted.
+    cases.add(Arguments.of("SELECT ARRAY_CONCAT_AGG(DISTINCT ARRAY[dim1, dim2]),"
+        + " ARRAY_CONCAT_AGG(CASE WHEN m1 > 5 THEN ARRAY[dim1, dim2] END),"
+        + " ARRAY_CONCAT_AGG(ARRAY[m1, m1 * 2], 100) FILTER (WHERE dim1 = 'def') FROM $foo", true,
+        rows(row(Arrays.asList(null, "", "1", "10.1", "2", "a", "abc", "def"), Arrays.asList("abc", null),
+            List.of(5.0, 10.0)))));
     // Exact distinct counts do not change how DISTINCT collections are made (Druid expands only COUNT).
     cases.add(Arguments.of("/*exact*/SELECT ARRAY_AGG(DISTINCT dim2), STRING_AGG(DISTINCT dim1, ','), COUNT(*)"
         + " FROM $foo", true, rows(row(Arrays.asList(null, "", "a", "abc"), ",1,10.1,2,abc,def", 6))));

@@ -128,6 +128,13 @@ class AggregationsIT {
   }
 
   @Test
+  void concatenatesArraysWithTheirNullElements() throws Exception {
+    // ARRAY_CONCAT_AGG per Druid's docs: null elements kept, DISTINCT sorted (dim2 is null in two rows).
+    assertThat(bothDoors("SELECT ARRAY_CONCAT_AGG(DISTINCT ARRAY[dim1, dim2]) FROM foo"))
+        .isEqualTo(json("[[[null,\"\",\"1\",\"10.1\",\"2\",\"a\",\"abc\",\"def\"]]]"));
+  }
+
+  @Test
   void readsMultiValueRowsAsDruidsStringAndArrayAggregatorsDo() throws Exception {
     // CalciteArraysQueryTest#testArrayAggMultiValue: each value of a row is collected, an empty row as null.
     assertThat(bothDoors("SELECT ARRAY_AGG(DISTINCT dim3), STRING_AGG(DISTINCT dim3, ',') FROM mvfoo"))

@@ -11,15 +11,16 @@ import java.util.List;
 import org.apache.druid.java.util.common.ISE;
 
 /**
- * The accumulator of ARRAY_AGG and STRING_AGG: the values collected so far (in arrival order, or
- * distinct and sorted for DISTINCT) and their size as Druid estimates the accumulated array
+ * The accumulator of ARRAY_AGG, ARRAY_CONCAT_AGG and STRING_AGG: the values collected so far (in
+ * arrival order, or distinct and sorted for DISTINCT) and their size as Druid estimates the accumulated array
  * ({@code NullableTypeStrategy.estimateSizeBytes}: a null flag byte, a 4-byte length, then per
  * element a null flag byte and 8 bytes for a number or a 4-byte length and the UTF-8 bytes for a
  * string). A collection larger than the aggregator's size fails the query with Druid's message, so
  * the collection never grows past that bound.
  *
  * <p>ARRAY_AGG keeps nulls and takes each value of a multi-value row (an empty one as a null);
- * STRING_AGG skips nulls and collects values as strings.
+ * ARRAY_CONCAT_AGG takes the elements of each non-null array; STRING_AGG skips nulls and collects
+ * values as strings.
  */
 final class CollectedValues implements Serializable {
   private static final int ARRAY_OVERHEAD = 1 + 4;
@@ -29,6 +30,9 @@ final class CollectedValues implements Serializable {
 
   /** Adds one row's value of the aggregator's field. */
   static CollectedValues add(AggregatorSpec spec, CollectedValues collected, Object value) {
+    if (spec.type().isArrayConcat()) {
+      return concat(spec, collected, value);
+    }
     CollectedValues target = collected == null ? new CollectedValues() : collected;
     boolean strings = spec.type() == AggregatorType.STRING_AGG || spec.type() == AggregatorType.STRING_AGG_DISTINCT;
     if (value instanceof List<?> multiValue) {
@@ -40,6 +44,19 @@ final class CollectedValues implements Serializable {
       }
     } else {
       target.addElement(spec, value, strings);
+    }
+    return target;
+  }
+
+  /** ARRAY_CONCAT_AGG: a null array is skipped (nothing is collected yet if all are), its null elements kept. */
+  private static CollectedValues concat(AggregatorSpec spec, CollectedValues collected, Object array) {
+    if (array == null) {
+      return collected;
+    }
+    CollectedValues target = collected == null ? new CollectedValues() : collected;
+    Iterable<?> elements = array instanceof Object[] values ? java.util.Arrays.asList(values) : (List<?>) array;
+    for (Object element : elements) {
+      target.addElement(spec, element, false);
     }
     return target;
   }

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * <p>The other fields belong to some kinds only: {@code timeColumn} (a long input column) to
  * EARLIEST/LATEST; {@code maxBytes} to the string EARLIEST/LATEST/ANY_VALUE (values truncated to it)
  * and to ARRAY_AGG/STRING_AGG (the size the collection may not exceed); {@code separator} to
- * STRING_AGG; {@code elementType} (the field's type) to ARRAY_AGG, whose output is an array of it;
+ * STRING_AGG; {@code elementType} (the field's type; for ARRAY_CONCAT_AGG its elements' type) to
+ * ARRAY_AGG and ARRAY_CONCAT_AGG, whose output is an array of it;
  * {@code aggregateMultipleValues} to the string ANY_VALUE (false: a multi-value row gives its first
  * value rather than all of them as one string).
  */
@@ -36,7 +37,7 @@ public record AggregatorSpec(AggregatorType type, String name, String fieldName,
     if (type.isTimed()) {
       requireNonNull(timeColumn, "timeColumn is null");
     }
-    if (type == AggregatorType.ARRAY_AGG || type == AggregatorType.ARRAY_AGG_DISTINCT) {
+    if (type == AggregatorType.ARRAY_AGG || type == AggregatorType.ARRAY_AGG_DISTINCT || type.isArrayConcat()) {
       requireNonNull(elementType, "elementType is null");
     }
   }

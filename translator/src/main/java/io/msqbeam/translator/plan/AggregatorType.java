@@ -36,6 +36,10 @@ public enum AggregatorType {
   ARRAY_AGG("arrayAgg", null),
   /** ARRAY_AGG(DISTINCT): the distinct values, nulls included, sorted (Druid's {@code array_set_add}). */
   ARRAY_AGG_DISTINCT("arrayAggDistinct", null),
+  /** ARRAY_CONCAT_AGG: the elements of every non-null array, nulls among them kept, in arrival order. */
+  ARRAY_CONCAT_AGG("arrayConcatAgg", null),
+  /** ARRAY_CONCAT_AGG(DISTINCT): the distinct elements of the non-null arrays, sorted. */
+  ARRAY_CONCAT_AGG_DISTINCT("arrayConcatAggDistinct", null),
   /** STRING_AGG/LISTAGG: the non-null values as strings, joined by a separator. */
   STRING_AGG("stringAgg", ColumnType.STRING),
   /** STRING_AGG(DISTINCT): the distinct non-null values, sorted, joined by a separator. */
@@ -76,13 +80,19 @@ public enum AggregatorType {
     return this == LONG_ANY || this == FLOAT_ANY || this == DOUBLE_ANY || this == STRING_ANY;
   }
 
-  /** ARRAY_AGG and STRING_AGG: a collection of values bounded by a size in bytes. */
+  /** ARRAY_AGG, ARRAY_CONCAT_AGG and STRING_AGG: a collection of values bounded by a size in bytes. */
   public boolean isCollecting() {
-    return this == ARRAY_AGG || this == ARRAY_AGG_DISTINCT || this == STRING_AGG || this == STRING_AGG_DISTINCT;
+    return this == ARRAY_AGG || this == ARRAY_AGG_DISTINCT || this == STRING_AGG || this == STRING_AGG_DISTINCT
+        || isArrayConcat();
   }
 
   public boolean isDistinctCollection() {
-    return this == ARRAY_AGG_DISTINCT || this == STRING_AGG_DISTINCT;
+    return this == ARRAY_AGG_DISTINCT || this == STRING_AGG_DISTINCT || this == ARRAY_CONCAT_AGG_DISTINCT;
+  }
+
+  /** ARRAY_CONCAT_AGG: collects the elements of array values rather than the values. */
+  public boolean isArrayConcat() {
+    return this == ARRAY_CONCAT_AGG || this == ARRAY_CONCAT_AGG_DISTINCT;
   }
 
   @JsonCreator

@@ -15,8 +15,8 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Plans calls of Druid's own aggregate functions ({@link DruidAggregateFunctions}): EARLIEST/LATEST
- * (already rewritten to their _BY forms over {@code __time}), ANY_VALUE, ARRAY_AGG, STRING_AGG and
- * LISTAGG, choosing the aggregator by the value's type as Druid does (longFirst, stringLast, …).
+ * (already rewritten to their _BY forms over {@code __time}), ANY_VALUE, ARRAY_AGG, ARRAY_CONCAT_AGG,
+ * STRING_AGG and LISTAGG, choosing the aggregator by the value's type as Druid does (longFirst, stringLast, …).
  * Their trailing arguments are literals read here, not columns.
  */
 final class DruidAggregatorCalls {
@@ -64,6 +64,16 @@ final class DruidAggregatorCalls {
       Integer maxBytes = args.size() > 1 ? literalInt(args.get(1), function) : null;
       return new AggregatorSpec(call.isDistinct() ? AggregatorType.ARRAY_AGG_DISTINCT : AggregatorType.ARRAY_AGG,
           name, column(args.get(0)), filterColumn, null, maxBytes, null, type, null);
+    }
+    if (function == DruidAggregateFunctions.ARRAY_CONCAT_AGG) {
+      ColumnType type = DruidTypes.nativeType(projects.get(args.get(0)).getType(), projected.get(args.get(0)));
+      if (!type.isArray()) {
+        throw Unplannable.because("aggregation [" + function.getName() + "] needs an ARRAY argument");
+      }
+      Integer maxBytes = args.size() > 1 ? literalInt(args.get(1), function) : null;
+      return new AggregatorSpec(call.isDistinct() ? AggregatorType.ARRAY_CONCAT_AGG_DISTINCT
+          : AggregatorType.ARRAY_CONCAT_AGG, name, column(args.get(0)), filterColumn, null, maxBytes, null,
+          type.elementType(), null);
     }
     if (function == DruidAggregateFunctions.STRING_AGG || function == DruidAggregateFunctions.LISTAGG) {
       valueType(args.get(0), function);

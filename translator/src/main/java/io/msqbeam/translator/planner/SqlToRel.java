@@ -130,8 +130,8 @@ final class SqlToRel {
   }
 
   /**
-   * Calcite's expansion of distinct aggregates, except of an aggregate holding ARRAY_AGG(DISTINCT) or
-   * STRING_AGG(DISTINCT): those collect distinct values themselves, exact in every mode, as in Druid.
+   * Calcite's expansion of distinct aggregates, except of an aggregate holding ARRAY_AGG(DISTINCT),
+   * ARRAY_CONCAT_AGG(DISTINCT) or STRING_AGG(DISTINCT): those collect distinct values themselves, exact in every mode, as in Druid.
    */
   private static final RelOptRule EXPAND_DISTINCT_AGGREGATES =
       CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN.config
@@ -144,7 +144,8 @@ final class SqlToRel {
   private static boolean collectsDistinct(AggregateCall call) {
     return call.isDistinct() && (call.getAggregation() == DruidAggregateFunctions.ARRAY_AGG
         || call.getAggregation() == DruidAggregateFunctions.STRING_AGG
-        || call.getAggregation() == DruidAggregateFunctions.LISTAGG);
+        || call.getAggregation() == DruidAggregateFunctions.LISTAGG
+        || call.getAggregation() == DruidAggregateFunctions.ARRAY_CONCAT_AGG);
   }
 
   /**

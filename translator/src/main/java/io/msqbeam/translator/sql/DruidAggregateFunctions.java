@@ -32,7 +32,7 @@ import org.apache.calcite.util.Static;
 
 /**
  * Druid's aggregate functions that Calcite lacks or spells differently: EARLIEST/LATEST (and their
- * _BY forms), ANY_VALUE, ARRAY_AGG and STRING_AGG/LISTAGG, as Calcite operators (signatures only;
+ * _BY forms), ANY_VALUE, ARRAY_AGG, ARRAY_CONCAT_AGG and STRING_AGG/LISTAGG, as Calcite operators (signatures only;
  * the planner turns calls into aggregator specs). Trailing size arguments must be literals, as in
  * Druid, because they size the aggregation rather than being evaluated per row.
  */
@@ -70,10 +70,17 @@ public final class DruidAggregateFunctions {
   }, OperandTypes.or(OperandTypes.ANY, OperandTypes.sequence("'ARRAY_AGG(expr, size)'",
       OperandTypes.ANY, literal(SqlTypeFamily.NUMERIC))));
 
+  /** ARRAY_CONCAT_AGG([DISTINCT] arrayExpr[, size]): of the array's own type. */
+  public static final SqlAggFunction ARRAY_CONCAT_AGG = new DruidAggFunction("ARRAY_CONCAT_AGG",
+      binding -> binding.getTypeFactory().createTypeWithNullability(binding.getOperandType(0), true),
+      OperandTypes.or(OperandTypes.ARRAY, OperandTypes.sequence("'ARRAY_CONCAT_AGG(expr, size)'",
+          OperandTypes.ARRAY, literal(SqlTypeFamily.NUMERIC))));
+
   private DruidAggregateFunctions() {}
 
   public static List<SqlOperator> all() {
-    return List.of(EARLIEST, LATEST, EARLIEST_BY, LATEST_BY, ANY_VALUE, STRING_AGG, LISTAGG, ARRAY_AGG);
+    return List.of(EARLIEST, LATEST, EARLIEST_BY, LATEST_BY, ANY_VALUE, STRING_AGG, LISTAGG, ARRAY_AGG,
+        ARRAY_CONCAT_AGG);
   }
 
   /** An operand of the family that is a literal, also inside a CAST ({@code CAST(10 AS INTEGER)}), as Druid allows. */
