@@ -197,6 +197,17 @@ public abstract class QueryShapesConformanceTest {
     // An inline array: elements in order, nulls kept.
     cases.add(Arguments.of("SELECT x FROM UNNEST(ARRAY[3, 1, NULL, 2]) AS t(x)", true,
         rows(row(3), row(1), row((Object) null), row(2))));
+    // GROUPING SETS / ROLLUP / CUBE with GROUPING(): per-set groups with the keys a set leaves out as null.
+    // dim2 groups a 2, null 2, '' 1, abc 1 (Druid's testExactCountDistinctUsingSubquery above), 6 rows in all.
+    cases.add(Arguments.of("SELECT dim2, COUNT(*) AS c, GROUPING(dim2) AS g FROM $foo GROUP BY ROLLUP(dim2)", false,
+        rows(row("a", 2, 0), row(null, 2, 0), row("", 1, 0), row("abc", 1, 0), row(null, 6, 1))));
+    cases.add(Arguments.of("SELECT dim2, cnt, SUM(m1) AS s, GROUPING(dim2, cnt) AS g FROM $foo WHERE m1 < 4"
+        + " GROUP BY CUBE(dim2, cnt)", false,
+        rows(row("a", 1, 1.0, 0), row(null, 1, 2.0, 0), row("", 1, 3.0, 0), row("a", null, 1.0, 1),
+            row(null, null, 2.0, 1), row("", null, 3.0, 1), row(null, 1, 6.0, 2), row(null, null, 6.0, 3))));
+    cases.add(Arguments.of("SELECT dim2, dim1, COUNT(*) AS c FROM $foo WHERE m1 < 3"
+        + " GROUP BY GROUPING SETS ((dim2, dim1), (dim2), ())", false,
+        rows(row("a", "", 1), row(null, "10.1", 1), row("a", null, 1), row(null, null, 1), row(null, null, 2))));
     return cases;
   }
 

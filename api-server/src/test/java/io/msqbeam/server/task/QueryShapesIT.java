@@ -186,4 +186,12 @@ class QueryShapesIT {
     assertThat(bothDoors("SELECT SUM(x) AS s, COUNT(*) AS n, COUNT(x) AS nonNull FROM UNNEST(ARRAY[1, 2, NULL, 4]) AS t(x)"))
         .isEqualTo(json("[[7,4,3]]"));
   }
+
+  @Test
+  void addsTheGrandTotalOfARollupWithGrouping() throws Exception {
+    // 20 rows in all; #en and #sh have the most rows, 4 each.
+    assertThat(bothDoors("SELECT channel, COUNT(*) AS c, GROUPING(channel) AS g FROM w GROUP BY ROLLUP(channel)"
+        + " ORDER BY c DESC, channel LIMIT 3"))
+        .isEqualTo(json("[[null,20,1],[\"#en.wikipedia\",4,0],[\"#sh.wikipedia\",4,0]]"));
+  }
 }

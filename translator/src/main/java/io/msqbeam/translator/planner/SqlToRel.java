@@ -81,7 +81,7 @@ final class SqlToRel {
         null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
-    return root.withRel(simplify(removeSubQueries(root.rel)));
+    return root.withRel(GroupingSets.expand(simplify(removeSubQueries(root.rel))));
   }
 
   /**

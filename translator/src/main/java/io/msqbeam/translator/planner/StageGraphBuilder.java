@@ -217,7 +217,8 @@ final class StageGraphBuilder {
       List<String> projected, List<RexNode> projects, ColumnNames names) {
     Aggregate aggregate = shape.aggregate();
     if (aggregate.getGroupSets().size() != 1) {
-      throw Unplannable.because("GROUPING SETS are not supported yet");
+      // GroupingSets expands every aggregate with several grouping sets before planning.
+      throw new IllegalStateException("grouping sets left unexpanded: " + aggregate);
     }
     List<DimensionSpec> dimensions = new ArrayList<>();
     for (int key : aggregate.getGroupSet()) {
