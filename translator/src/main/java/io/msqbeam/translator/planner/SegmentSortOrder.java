@@ -108,15 +108,20 @@ final class SegmentSortOrder {
     if (!(value instanceof String text)) {
       throw InvalidInput.exception("Expected key [" + SORT_ORDER_KEY + "] to be a String, but got [" + value + "]");
     }
+    return decodeText(SORT_ORDER_KEY, text);
+  }
+
+  /** A list of names in a context parameter's text: a JSON array, or one CSV line (Druid's {@code decodeList}). */
+  static List<String> decodeText(String key, String text) {
     if (LOOKS_LIKE_JSON_ARRAY.matcher(text).matches()) {
       try {
         return new ObjectMapper().readValue(text, new TypeReference<List<String>>() { });
       } catch (JsonProcessingException e) {
-        throw badValue(text);
+        throw badValue(key, text);
       }
     }
     List<String> columns = new ArrayList<>();
-    for (String field : csvFields(text)) {
+    for (String field : csvFields(key, text)) {
       if (!field.isEmpty()) {
         columns.add(field.trim());
       }
@@ -125,7 +130,7 @@ final class SegmentSortOrder {
   }
 
   /** The fields of one RFC 4180 line: commas separate, double quotes enclose, {@code ""} escapes a quote. */
-  private static List<String> csvFields(String line) {
+  private static List<String> csvFields(String key, String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
@@ -150,7 +155,7 @@ final class SegmentSortOrder {
       }
     }
     if (quoted) {
-      throw badValue(line);
+      throw badValue(key, line);
     }
     fields.add(field.toString());
     return fields;
@@ -166,8 +171,7 @@ final class SegmentSortOrder {
     throw InvalidInput.exception("Expected key [" + FORCE_TIME_SORT_KEY + "] to be a Boolean, but got [" + value + "]");
   }
 
-  private static RuntimeException badValue(String text) {
-    return InvalidInput.exception("Expected key [" + SORT_ORDER_KEY + "] to be CSV or JSON array, but got ["
-        + text + "]");
+  private static RuntimeException badValue(String key, String text) {
+    return InvalidInput.exception("Expected key [" + key + "] to be CSV or JSON array, but got [" + text + "]");
   }
 }

@@ -139,6 +139,8 @@ public final class StatementPlanner {
     List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
     checkOutputColumns(outputNames, root, fieldTypes, granularity);
+    TypeChangeCheck.check(outputNames, root.fields.stream().map(f -> fieldTypes.get(f.getKey())).toList(),
+        catalog.table(dataSource).orElse(null), contextValues);
 
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
