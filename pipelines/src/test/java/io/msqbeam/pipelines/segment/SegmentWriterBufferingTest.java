@@ -16,16 +16,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.apache.druid.data.input.ListBasedInputRow;
-import org.apache.druid.data.input.impl.TimestampSpec;
-import org.apache.druid.java.util.common.DateTimes;
-import org.apache.druid.java.util.common.granularity.Granularities;
-import org.apache.druid.segment.IndexSpec;
-import org.apache.druid.segment.QueryableIndex;
-import org.apache.druid.segment.column.RowSignature;
-import org.apache.druid.segment.incremental.IncrementalIndex;
-import org.apache.druid.segment.incremental.IncrementalIndexSchema;
-import org.apache.druid.segment.incremental.OnheapIncrementalIndex;
 import org.joda.time.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,43 +109,7 @@ class SegmentWriterBufferingTest {
   }
 
   private File reference(SegmentSchema schema, List<Object[]> rows, int maxRowsInMemory) throws IOException {
-    DruidRuntime druid = DruidRuntime.initialize();
-    IncrementalIndexSchema indexSchema = IncrementalIndexSchema.builder()
-        .withMinTimestamp(DAY.getStartMillis())
-        .withTimestampSpec(new TimestampSpec(SegmentSchema.TIME_COLUMN, "millis", null))
-        .withQueryGranularity(Granularities.NONE)
-        .withDimensionsSpec(schema.toDimensionsSpec())
-        .withRollup(false)
-        .build();
-    RowSignature.Builder signature = RowSignature.builder();
-    schema.dimensions().forEach(column -> signature.add(column.name(), column.type().toDruid()));
-    List<File> parts = new ArrayList<>();
-    for (int from = 0; from < rows.size(); from += maxRowsInMemory) {
-      IncrementalIndex index = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema)
-          .setMaxRowCount(maxRowsInMemory).build();
-      for (Object[] row : rows.subList(from, Math.min(rows.size(), from + maxRowsInMemory))) {
-        index.add(new ListBasedInputRow(signature.build(), DateTimes.utc((Long) row[0]), schema.dimensionNames(),
-            Arrays.asList(Arrays.copyOfRange(row, 1, row.length))));
-      }
-      File part = temp.resolve("reference-part-" + parts.size()).toFile();
-      druid.indexMerger().persist(index, DAY, part, IndexSpec.getDefault(), DruidRuntime.writeOutMediumFactory());
-      index.close();
-      parts.add(part);
-    }
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    List<QueryableIndex> loaded = new ArrayList<>();
-    for (File part : parts) {
-      loaded.add(druid.indexIO().loadIndex(part));
-    }
-    try {
-      return druid.indexMerger().mergeQueryableIndex(loaded, false, new org.apache.druid.query.aggregation.AggregatorFactory[0],
-          schema.toDimensionsSpec(), temp.resolve("reference").toFile(), IndexSpec.getDefault(),
-          DruidRuntime.writeOutMediumFactory(), -1);
-    } finally {
-      loaded.forEach(QueryableIndex::close);
-    }
+    return DruidIndexReference.write(schema, DAY, rows, maxRowsInMemory, temp.toFile());
   }
 
   private static void assertSameFiles(File actual, File expected) {
