@@ -147,6 +147,21 @@ class AggregationsIT {
   }
 
   @Test
+  void storesFinalizedEarliestAndLatestWhenAGroupByIngests() throws Exception {
+    // druid-behaviour.md §1.9: without finalizeAggregations false, a GROUP BY ingestion writes finalized
+    // values as ordinary columns. foo by year and dim2: 2000 holds rows 1-3, 2001 rows 4-6.
+    JsonNode status = api.run("INSERT INTO foo_by_year SELECT FLOOR(__time TO YEAR) AS __time, dim2,"
+        + " LATEST(m1) AS lm, EARLIEST(dim1) AS ed, ANY_VALUE(cnt) AS anycnt, STRING_AGG(DISTINCT dim1, '|') AS s"
+        + " FROM foo GROUP BY 1, 2 PARTITIONED BY ALL", "ingestbyyear", Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+
+    assertThat(bothDoors("SELECT TIME_EXTRACT(__time, 'YEAR') AS y, dim2, lm, ed, anycnt, s FROM foo_by_year"))
+        .isEqualTo(json("[[2000,null,2.0,\"10.1\",1,\"10.1\"],[2000,\"\",3.0,\"2\",1,\"2\"],"
+            + "[2000,\"a\",1.0,\"\",1,\"\"],[2001,null,6.0,\"abc\",1,\"abc\"],[2001,\"a\",4.0,\"1\",1,\"1\"],"
+            + "[2001,\"abc\",5.0,\"def\",1,\"def\"]]"));
+  }
+
+  @Test
   void averagesAndFiltersAggregates() throws Exception {
     // foo's m1 is 1..6; dim2 is 'a' in two rows.
     assertThat(bothDoors("SELECT AVG(m1), COUNT(*) FILTER (WHERE dim2 = 'a'), SUM(cnt) FILTER (WHERE m1 > 4) FROM foo"))
