@@ -133,9 +133,17 @@ final class BufferedStringColumn implements BufferedColumn {
     if (sortedValues != null) {
       return;
     }
-    // Sorting the strings themselves (not ids compared through a list) keeps the sort cache-friendly.
-    sortedValues = values.toArray(new String[0]);
-    Arrays.sort(sortedValues, DRUID_ORDER);
+    // Sorting the strings themselves (not ids compared through a list), without a comparator, is
+    // the fastest sort of them; null, if any, goes first as in Druid's dictionaries.
+    boolean hasNull = idsByValue.containsKey(null);
+    sortedValues = new String[values.size()];
+    int next = hasNull ? 1 : 0;
+    for (String value : values) {
+      if (value != null) {
+        sortedValues[next++] = value;
+      }
+    }
+    Arrays.sort(sortedValues, hasNull ? 1 : 0, sortedValues.length);
     sortedIds = new int[sortedValues.length];
     for (int sorted = 0; sorted < sortedValues.length; sorted++) {
       sortedIds[idsByValue.getInt(sortedValues[sorted])] = sorted;
