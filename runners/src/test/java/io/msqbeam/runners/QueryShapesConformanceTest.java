@@ -208,6 +208,14 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT dim2, dim1, COUNT(*) AS c FROM $foo WHERE m1 < 3"
         + " GROUP BY GROUPING SETS ((dim2, dim1), (dim2), ())", false,
         rows(row("a", "", 1), row(null, "10.1", 1), row("a", null, 1), row(null, null, 1), row(null, null, 2))));
+    // sqlTimeZone America/Los_Angeles (UTC-8 in January): a TIMESTAMP literal is LA time (2000-01-02 00:00 LA is
+    // 08:00Z, so 4 of foo's UTC-midnight times are at or after it), TIME_FLOOR and EXTRACT work in LA time
+    // (2000-01-01T00:00Z is 1999-12-31 16:00 in LA, whose day starts at 1999-12-31T08:00Z = 946627200000).
+    cases.add(Arguments.of("/*la*/SELECT COUNT(*) AS n FROM $foo WHERE TIME_PARSE(t, NULL, 'UTC')"
+        + " >= TIMESTAMP '2000-01-02 00:00:00'", true, rows(row(4))));
+    cases.add(Arguments.of("/*la*/SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(TIME_PARSE(t, NULL, 'UTC'), 'P1D')) AS d,"
+        + " EXTRACT(HOUR FROM TIME_PARSE(t, NULL, 'UTC')) AS h, TIMESTAMP_TO_MILLIS(TIME_PARSE(t)) AS parsed"
+        + " FROM $foo WHERE m1 = 1", true, rows(row(946627200000L, 16, 946713600000L))));
     return cases;
   }
 
@@ -276,9 +284,11 @@ public abstract class QueryShapesConformanceTest {
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("cases")
   void returnsTheRowsTheDataHolds(String sql, boolean ordered, List<List<Object>> expected) throws Exception {
-    // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge, /*exact*/ with exact distinct counts.
+    // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge, /*exact*/ with exact distinct counts,
+    // /*la*/ with sqlTimeZone America/Los_Angeles.
     Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge")
-        : sql.startsWith("/*exact*/") ? Map.of("useApproximateCountDistinct", false) : Map.of();
+        : sql.startsWith("/*exact*/") ? Map.of("useApproximateCountDistinct", false)
+        : sql.startsWith("/*la*/") ? Map.of("sqlTimeZone", "America/Los_Angeles") : Map.of();
     List<List<Object>> rows = run(sql.replace("$foo", FOO), context);
 
     if (ordered) {

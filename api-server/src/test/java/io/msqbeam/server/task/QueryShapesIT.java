@@ -194,4 +194,14 @@ class QueryShapesIT {
         + " ORDER BY c DESC, channel LIMIT 3"))
         .isEqualTo(json("[[null,20,1],[\"#en.wikipedia\",4,0],[\"#sh.wikipedia\",4,0]]"));
   }
+
+  @Test
+  void floorsToDaysOfTheSqlTimeZone() throws Exception {
+    // The 20 rows are 2016-06-27 00:00-02:59Z, which is 2016-06-26 17:00-19:59 in Los Angeles (UTC-7 in June):
+    // their LA day starts at 2016-06-26T07:00Z; in UTC it would start at 2016-06-27T00:00Z.
+    assertThat(bothDoors("SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS d, COUNT(*) AS n FROM w GROUP BY 1",
+        Map.of("sqlTimeZone", "America/Los_Angeles"))).isEqualTo(json("[[1466924400000,20]]"));
+    assertThat(bothDoors("SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS d, COUNT(*) AS n FROM w GROUP BY 1"))
+        .isEqualTo(json("[[1466985600000,20]]"));
+  }
 }

@@ -120,7 +120,7 @@ final class JoinPlanner {
     if (condition.isAlwaysTrue()) {
       return "1";
     }
-    return new DruidExpressions(builder.rexBuilder(), joinedColumns).toDruid(condition);
+    return builder.expressions(joinedColumns).toDruid(condition);
   }
 
   private static List<String> joinedColumns(List<String> left, List<String> right, String prefix) {

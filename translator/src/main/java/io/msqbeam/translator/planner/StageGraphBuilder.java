@@ -63,12 +63,23 @@ final class StageGraphBuilder {
   private final Map<String, Object> nativeContext;
   private final int workers;
   private final List<StageDefinition> stages = new ArrayList<>();
+  private final long nowMillis = java.time.Instant.now().toEpochMilli();
+  private final java.time.ZoneId timeZone;
 
   StageGraphBuilder(String queryId, RexBuilder rexBuilder, Map<String, Object> nativeContext, int workers) {
     this.queryId = queryId;
     this.rexBuilder = rexBuilder;
     this.nativeContext = nativeContext;
     this.workers = workers;
+    this.timeZone = SqlTimeZone.of(nativeContext.get("sqlTimeZone"));
+  }
+
+  /**
+   * A translator of row expressions over {@code columns}, in the statement's {@code sqlTimeZone} and
+   * with the one planning instant every CURRENT_TIMESTAMP of the statement shares, as in Druid.
+   */
+  DruidExpressions expressions(List<String> columns) {
+    return new DruidExpressions(rexBuilder, columns, nowMillis, timeZone);
   }
 
   /** The stages, and for each field of the planned relation the final stage column that holds it. */
@@ -105,7 +116,7 @@ final class StageGraphBuilder {
     Source source = source(shape.source());
     List<String> sourceColumns = source.columns();
     ColumnNames names = ColumnNames.avoiding(sourceColumns);
-    DruidExpressions scanExpressions = new DruidExpressions(rexBuilder, sourceColumns);
+    DruidExpressions scanExpressions = expressions(sourceColumns);
     ExpressionFilter filter = shape.where() == null
         ? null : new ExpressionFilter(scanExpressions.toDruid(shape.where().getCondition()));
 
@@ -239,12 +250,12 @@ final class StageGraphBuilder {
 
     List<String> outputNames = signature.stream().map(ColumnSignature::name).toList();
     ExpressionFilter having = shape.having() == null ? null
-        : new ExpressionFilter(new DruidExpressions(rexBuilder, outputNames).toDruid(shape.having().getCondition()));
+        : new ExpressionFilter(expressions(outputNames).toDruid(shape.having().getCondition()));
     List<VirtualColumn> postAggregations = new ArrayList<>();
     List<String> mapped = new ArrayList<>(outputNames);
     if (shape.postProject() != null) {
       mapped.clear();
-      DruidExpressions postExpressions = new DruidExpressions(rexBuilder, outputNames);
+      DruidExpressions postExpressions = expressions(outputNames);
       for (RexNode project : shape.postProject().getProjects()) {
         if (project instanceof RexInputRef ref) {
           mapped.add(outputNames.get(ref.getIndex()));

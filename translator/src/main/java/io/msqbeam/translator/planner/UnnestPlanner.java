@@ -78,7 +78,7 @@ final class UnnestPlanner {
       throw Unplannable.because("UNNEST requires an array, not [" + type + "]; use MV_TO_ARRAY for a multi-value"
           + " string");
     }
-    String expression = new DruidExpressions(builder.rexBuilder(), base.columns()).toDruid(array);
+    String expression = builder.expressions(base.columns()).toDruid(array);
     return withUnnest(base, new VirtualColumn(name, expression, type));
   }
 
