@@ -116,6 +116,15 @@ class MultiValueFunctionsIT {
   }
 
   @Test
+  void mvFilterOnlyAndNone() throws Exception {
+    // testMultiValueListFilter / testMultiValueListFilterDeny
+    assertThat(bothDoors("SELECT MV_FILTER_ONLY(dim3, ARRAY['b']), COUNT(*) FROM foo GROUP BY 1"))
+        .isEqualTo(json("[[null,4],[\"b\",2]]"));
+    assertThat(bothDoors("SELECT MV_FILTER_NONE(dim3, ARRAY['b']), COUNT(*) FROM foo GROUP BY 1"))
+        .isEqualTo(json("[[null,2],[\"\",1],[\"a\",1],[\"c\",1],[\"d\",1]]"));
+  }
+
+  @Test
   void mvSlice() throws Exception {
     // testMultiValueStringSlice
     assertThat(bothDoors("SELECT MV_SLICE(dim3, 1) FROM foo")).isEqualTo(json(
