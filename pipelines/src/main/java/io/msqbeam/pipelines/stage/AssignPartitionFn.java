@@ -76,7 +76,12 @@ final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer
 
   /** Rows assigned so far per chunk by this instance: round robin keeps segments near rowsPerSegment. */
   private transient Map<Long, Long> assigned;
-  private transient boolean limitsChecked;
+  /**
+   * The side inputs, read once: everything here is in the global window, where a side input never
+   * changes, and reading one per element costs as much as the rest of the step (Beam on Flink).
+   */
+  private transient Map<Long, Long> counts;
+  private transient Map<Long, RangeBoundaries> boundaries;
 
   @Setup
   public void setup() {
@@ -86,14 +91,14 @@ final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer
   @ProcessElement
   public void process(ProcessContext context) {
     KV<Long, byte[]> element = context.element();
-    Map<Long, Long> counts = context.sideInput(chunkCounts);
-    if (!limitsChecked) {
+    if (counts == null) {
+      counts = context.sideInput(chunkCounts);
       checkLimits(counts);
-      limitsChecked = true;
+      boundaries = ranges == null ? null : context.sideInput(ranges);
     }
     if (ranges != null) {
-      RangeBoundaries boundaries = context.sideInput(ranges).get(element.getKey());
-      int partition = boundaries.partitionOf(rowCoder.stringValues(element.getValue(), keyPositions));
+      int partition = boundaries.get(element.getKey())
+          .partitionOf(rowCoder.stringValues(element.getValue(), keyPositions));
       context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
       return;
     }
