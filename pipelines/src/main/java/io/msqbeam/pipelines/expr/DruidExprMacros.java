@@ -4,6 +4,10 @@ import java.util.List;
 import org.apache.druid.math.expr.ExprMacroTable;
 import org.apache.druid.query.expression.CaseInsensitiveContainsExprMacro;
 import org.apache.druid.query.expression.ContainsExprMacro;
+import org.apache.druid.query.expression.IPv4AddressMatchExprMacro;
+import org.apache.druid.query.expression.IPv4AddressParseExprMacro;
+import org.apache.druid.query.expression.IPv4AddressStringifyExprMacro;
+import org.apache.druid.query.expression.IPv6AddressMatchExprMacro;
 import org.apache.druid.query.expression.LikeExprMacro;
 import org.apache.druid.query.expression.RegexpExtractExprMacro;
 import org.apache.druid.query.expression.RegexpLikeExprMacro;
@@ -33,7 +37,11 @@ public final class DruidExprMacros {
       new CaseInsensitiveContainsExprMacro(),
       new TrimExprMacro.BothTrimExprMacro(),
       new TrimExprMacro.LeftTrimExprMacro(),
-      new TrimExprMacro.RightTrimExprMacro()));
+      new TrimExprMacro.RightTrimExprMacro(),
+      new IPv4AddressMatchExprMacro(),
+      new IPv4AddressParseExprMacro(),
+      new IPv4AddressStringifyExprMacro(),
+      new IPv6AddressMatchExprMacro()));
 
   private DruidExprMacros() {}
 

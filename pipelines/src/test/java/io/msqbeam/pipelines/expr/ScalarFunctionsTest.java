@@ -55,6 +55,25 @@ class ScalarFunctionsTest {
   }
 
   @Test
+  void ipv4FunctionsConvertBetweenDottedAndNumericAddresses() {
+    // Druid's reference: IPV4_PARSE gives the address as a number (192.0.2.0 = 192*2^24 + 2*2^8),
+    // null when the input is no IPv4 address; IPV4_STRINGIFY is the inverse.
+    assertThat(eval("IPV4_PARSE('192.0.2.0')")).isEqualTo(3221225984L);
+    assertThat(eval("IPV4_PARSE(s)")).isNull();
+    assertThat(eval("IPV4_STRINGIFY(3221225984)")).isEqualTo("192.0.2.0");
+    assertThat(eval("IPV4_STRINGIFY('192.0.2.0')")).isEqualTo("192.0.2.0");
+    assertThat(eval("IPV4_STRINGIFY(n)", row("x", "y"))).isEqualTo("0.0.0.7");
+  }
+
+  @Test
+  void ipMatchesTestSubnetMembership() {
+    assertThat(eval("IPV4_MATCH('192.168.0.1', '192.168.0.0/16')")).isEqualTo(1L);
+    assertThat(eval("IPV4_MATCH('10.0.0.1', '192.168.0.0/16')")).isEqualTo(0L);
+    assertThat(eval("IPV4_MATCH(s, '192.168.0.0/16')")).isEqualTo(0L);
+    assertThat(eval("IPV6_MATCH('75e9:efa4:29c6:85f6::232c', '75e9:efa4:29c6:85f6::/64')")).isEqualTo(1L);
+  }
+
+  @Test
   void timeParseAppliesTheTimeZoneToStringsWithoutAnOffset() {
     assertThat(time("TIME_PARSE('2005-11-01', 'YYYY-MM-dd', '-05:00')")).isEqualTo("2005-11-01T05:00:00.000Z");
     assertThat(time("TIME_PARSE(t)")).isEqualTo("2013-08-01T08:14:37.000Z");

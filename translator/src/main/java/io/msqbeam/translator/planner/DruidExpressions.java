@@ -170,6 +170,10 @@ final class DruidExpressions {
     if (array != null) {
       return function(array, operands);
     }
+    String ip = io.msqbeam.translator.sql.IpAddressFunctions.NATIVE_NAMES.get(name);
+    if (ip != null) {
+      return function(ip, operands);
+    }
     return switch (name) {
       case "TIME_PARSE" -> "timestamp_parse(" + translate(operands.get(0)) + "," + optional(operands, 1, "null") + ","
           + optional(operands, 2, zone()) + ")";

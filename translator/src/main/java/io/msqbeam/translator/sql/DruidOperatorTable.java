@@ -35,6 +35,7 @@ public final class DruidOperatorTable implements SqlOperatorTable {
     List<SqlOperator> operators = new ArrayList<>(DruidFunctions.all());
     operators.addAll(DruidAggregateFunctions.all());
     operators.addAll(ArrayFunctions.all());
+    operators.addAll(IpAddressFunctions.all());
     for (InputTableFunction function : List.of(
         new ExternTableMacro(httpConfig),
         new InlineFunction(),

@@ -46,6 +46,25 @@ class DruidExpressionsTest {
   }
 
   @Test
+  void ipAddressFunctionsMapToDruidsMacros() {
+    // Druid's IPv4Address*OperatorConversion and IPv6AddressMatchOperatorConversion are direct conversions.
+    assertThat(druid("IPV4_MATCH(s, '192.168.0.0/16')")).isEqualTo("ipv4_match(\"s\",'192.168.0.0/16')");
+    assertThat(druid("IPV4_MATCH(n, '192.168.0.0/16')")).isEqualTo("ipv4_match(\"n\",'192.168.0.0/16')");
+    assertThat(druid("IPV4_PARSE(s)")).isEqualTo("ipv4_parse(\"s\")");
+    assertThat(druid("IPV4_STRINGIFY(n)")).isEqualTo("ipv4_stringify(\"n\")");
+    assertThat(druid("IPV6_MATCH(s, '75e9:efa4:29c6:85f6::/64')"))
+        .isEqualTo("ipv6_match(\"s\",'75e9:efa4:29c6:85f6::/64')");
+  }
+
+  @Test
+  void ipAddressFunctionsTakeDruidsOperandTypes() {
+    // The operand checkers of Druid's IPv4AddressMatchOperatorConversion: the address is a string or an
+    // integer, the subnet a string.
+    assertThatThrownBy(() -> druid("IPV4_MATCH(d, '192.168.0.0/16')")).isInstanceOf(DruidException.class);
+    assertThatThrownBy(() -> druid("IPV4_MATCH(s, 16)")).isInstanceOf(DruidException.class);
+  }
+
+  @Test
   void timeParseFillsInTheDefaultPatternAndUtc() {
     assertThat(druid("TIME_PARSE(t)")).isEqualTo(TS);
     assertThat(druid("TIME_PARSE(t, 'yyyy-MM-dd')")).isEqualTo("timestamp_parse(\"t\",'yyyy-MM-dd','UTC')");

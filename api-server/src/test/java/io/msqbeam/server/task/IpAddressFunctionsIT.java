@@ -1,0 +1,104 @@
+package io.msqbeam.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.msqbeam.server.ServerComponents;
+import io.msqbeam.server.config.ServerConfig;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Druid's IP address functions (§7.3) over an ingested table, through both doors (the task engine's
+ * report and the SQL API). Expected values follow Druid's sql-functions reference: IPV4_PARSE is the
+ * address as an unsigned 32-bit number (192.168.0.1 = 192·2^24 + 168·2^16 + 1 = 3232235521), null
+ * when the input is no IPv4 address; IPV4_STRINGIFY is its inverse; IPV4_MATCH is false for such
+ * input (Druid's IPv4AddressMatchExprMacro matches nothing for null or unparseable addresses).
+ */
+class IpAddressFunctionsIT {
+  private static final AtomicInteger IDS = new AtomicInteger();
+  private static final String ROWS = "{\\\"ip\\\":\\\"192.168.0.1\\\",\\\"n\\\":3232235521}\\n"
+      + "{\\\"ip\\\":\\\"10.0.0.1\\\",\\\"n\\\":167772161}\\n"
+      + "{\\\"ip\\\":\\\"not-an-ip\\\",\\\"n\\\":-1}\\n"
+      + "{\\\"n\\\":3221225984}";
+  private static ServerComponents server;
+  private static TaskApi api;
+
+  @BeforeAll
+  static void startAndIngest(@TempDir Path dataDir) throws Exception {
+    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+    server.start();
+    api = new TaskApi(server);
+    JsonNode status = api.run("REPLACE INTO ips OVERWRITE ALL SELECT ip, n FROM TABLE(EXTERN("
+        + "'{\"type\":\"inline\",\"data\":\"" + ROWS + "\"}','{\"type\":\"json\"}',"
+        + "'[{\"name\":\"ip\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"long\"}]')) PARTITIONED BY ALL",
+        "ingest", Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void ipv4ParseStringifyAndMatchPerRow() throws Exception {
+    assertThat(bothDoors("SELECT ip, IPV4_PARSE(ip), IPV4_STRINGIFY(n), IPV4_MATCH(ip, '192.168.0.0/16'),"
+        + " IPV4_MATCH(n, '192.0.2.0/24') FROM ips ORDER BY n")).isEqualTo(json("["
+        + "[\"not-an-ip\",null,null,false,false],"
+        + "[\"10.0.0.1\",167772161,\"10.0.0.1\",false,false],"
+        + "[null,null,\"192.0.2.0\",false,true],"
+        + "[\"192.168.0.1\",3232235521,\"192.168.0.1\",true,false]]"));
+  }
+
+  @Test
+  void ipv4MatchFilters() throws Exception {
+    assertThat(bothDoors("SELECT ip FROM ips WHERE IPV4_MATCH(ip, '10.0.0.0/8') OR IPV4_MATCH(n, '192.0.2.0/24')"
+        + " ORDER BY n")).isEqualTo(json("[[\"10.0.0.1\"],[null]]"));
+  }
+
+  @Test
+  void ipv6MatchOnLiterals() throws Exception {
+    // Druid's sql-functions reference: IPV6_MATCH('75e9:efa4:29c6:85f6::232c', '75e9:efa4:29c6:85f6::/64') is true.
+    assertThat(bothDoors("SELECT IPV6_MATCH('75e9:efa4:29c6:85f6::232c', '75e9:efa4:29c6:85f6::/64'),"
+        + " IPV6_MATCH('75e9:efa4:29c6:85f7::232c', '75e9:efa4:29c6:85f6::/64'), IPV6_MATCH(ip, '::/0')"
+        + " FROM ips WHERE n = 167772161")).isEqualTo(json("[[true,false,false]]"));
+  }
+
+  /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */
+  private static JsonNode bothDoors(String sql) throws Exception {
+    String id = "ip" + IDS.incrementAndGet();
+    JsonNode status = api.run(sql, id, Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
+    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
+        Map.of("query", sql, "resultFormat", "array")));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode sqlRows = TaskApi.JSON.readTree(response.body());
+    // The report holds MSQ's raw values, where a BOOLEAN is its native LONG 1 or 0; the SQL API writes true/false.
+    assertThat(taskRows.toString()).as("the task engine's rows").isEqualTo(booleansAsLongs(sqlRows).toString());
+    return sqlRows;
+  }
+
+  private static JsonNode booleansAsLongs(JsonNode rows) {
+    List<List<Object>> out = new ArrayList<>();
+    rows.forEach(row -> {
+      List<Object> values = new ArrayList<>();
+      row.forEach(value -> values.add(value.isBoolean() ? (Object) (value.asBoolean() ? 1L : 0L) : value));
+      out.add(values);
+    });
+    return TaskApi.JSON.valueToTree(out);
+  }
+
+  private static JsonNode json(String text) throws Exception {
+    return TaskApi.JSON.readTree(text);
+  }
+}
