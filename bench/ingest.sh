@@ -3,7 +3,8 @@
 # ../shared/tools/make-wiki-data.py (or $MSQ_BEAM_DATA_TOOL), ingested with fixture msq-a's
 # INSERT … PARTITIONED BY DAY on each configuration, each in a fresh server (bin/msq-beam server) warmed
 # up by one ingestion of the 100k-row file,
-# against a single-thread Jackson parse of the same file measured in the same run.
+# against a single-thread Jackson parse of the same file measured in the same run; also the server's CPU seconds
+# for the job and its CPU per row against the reference's (a figure other work on the machine does not stretch).
 # Usage: bench/ingest.sh [sizes, default 100000,1000000,5000000] [configs, default direct,flink-1,flink-2]
 # Environment: BENCH_DATA (where the generated files are kept, default bench/work), JAVA_OPTS (server JVM),
 #              BENCH_DIRECT_MAX_ROWS (larger inputs skip the DirectRunner, default 1000000).

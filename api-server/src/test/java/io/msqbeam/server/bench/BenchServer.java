@@ -50,6 +50,21 @@ final class BenchServer implements AutoCloseable {
   }
 
   /** Peak resident set size of the server JVM so far, in bytes ({@code VmHWM} of /proc). */
+  /**
+   * CPU seconds the server has used so far, user and system, from {@code /proc/<pid>/stat}: unlike
+   * wall time, not stretched by other work on the machine.
+   */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // Fields after the command name, which is in parentheses and may hold spaces: utime and stime
+    // are fields 14 and 15 of the line, 12 and 13 after the closing parenthesis.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat} times: 100 on every usual kernel. */
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
+
   long peakRssBytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {

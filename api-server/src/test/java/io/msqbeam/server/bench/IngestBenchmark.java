@@ -45,19 +45,22 @@ public final class IngestBenchmark {
     long directMaxRows = Long.parseLong(args[4]);
 
     List<String> lines = new ArrayList<>();
-    lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS |");
-    lines.add("| ---: | --- | ---: | ---: | ---: | ---: |");
+    lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS | CPU s | CPU per row vs reference |");
+    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     lines.forEach(System.out::println);
     JacksonReference.parseNanos(dataDir.resolve("wiki-100000.json"), 100_000); // warms the reference up too
     for (long rows : sizes) {
       Path file = dataDir.resolve("wiki-" + rows + ".json");
-      long referenceNanos = JacksonReference.parseNanos(file, rows);
+      JacksonReference.Timing reference = JacksonReference.parse(file, rows);
+      long referenceNanos = reference.nanos();
       double referenceRate = rows / seconds(referenceNanos);
-      lines.add(row(rows, "reference: Jackson readTree, 1 thread", referenceNanos, referenceRate, "1.00", "—"));
+      double referenceCpu = seconds(reference.cpuNanos());
+      lines.add(row(rows, "reference: Jackson readTree, 1 thread", referenceNanos, referenceRate, "1.00", "—")
+          + String.format(Locale.ROOT, " %.1f | 1.0× |", referenceCpu));
       print(lines);
       for (String config : configs) {
         if (config.equals("direct") && rows > directMaxRows) {
-          lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | |");
+          lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | | | |");
           continue;
         }
         Result result = run(repo, file, rows, config);
@@ -65,7 +68,8 @@ public final class IngestBenchmark {
             ? row(rows, config, result.nanos, rows / seconds(result.nanos),
                 String.format(Locale.ROOT, "%.2f", (rows / seconds(result.nanos)) / referenceRate),
                 String.format(Locale.ROOT, "%.2f GB", result.peakRss / 1e9))
-            : "| " + rows + " | " + config + " | " + result.state + ": " + result.detail + " | | | |");
+                + String.format(Locale.ROOT, " %.1f | %.1f× |", result.cpuSeconds, result.cpuSeconds / referenceCpu)
+            : "| " + rows + " | " + config + " | " + result.state + ": " + result.detail + " | | | | | |");
         print(lines);
       }
     }
@@ -83,19 +87,21 @@ public final class IngestBenchmark {
       SqlTaskClient.TaskOutcome warmUp = client.runTask(insert("warmup", file.resolveSibling("wiki-100000.json")),
           context);
       if (!warmUp.state().equals("SUCCESS")) {
-        return new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), warmUp.errorMsg());
+        return new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), 0, warmUp.errorMsg());
       }
+      double cpuBefore = server.cpuSeconds();
       SqlTaskClient.TaskOutcome outcome = client.runTask(insert("bench", file), context);
+      double cpu = server.cpuSeconds() - cpuBefore;
       long peakRss = server.peakRssBytes();
       if (!outcome.state().equals("SUCCESS")) {
-        return new Result(outcome.state(), outcome.nanos(), peakRss, outcome.errorMsg() + " (server log " + log + ")");
+        return new Result(outcome.state(), outcome.nanos(), peakRss, cpu, outcome.errorMsg() + " (server log " + log + ")");
       }
       JsonNode count = client.scalar("SELECT COUNT(*) FROM bench");
       if (count.asLong() != rows) {
-        return new Result("WRONG", outcome.nanos(), peakRss, "COUNT(*) = " + count + ", expected " + rows);
+        return new Result("WRONG", outcome.nanos(), peakRss, cpu, "COUNT(*) = " + count + ", expected " + rows);
       }
       Files.deleteIfExists(log);
-      return new Result("SUCCESS", outcome.nanos(), peakRss, "");
+      return new Result("SUCCESS", outcome.nanos(), peakRss, cpu, "");
     } finally {
       deleteTree(serverDir);
     }
@@ -107,7 +113,8 @@ public final class IngestBenchmark {
         + " PARTITIONED BY DAY";
   }
 
-  private record Result(String state, long nanos, long peakRss, String detail) {}
+  /** {@code cpuSeconds}: what the server used from submit to SUCCESS, on all its threads. */
+  private record Result(String state, long nanos, long peakRss, double cpuSeconds, String detail) {}
 
   private static String row(long rows, String config, long nanos, double rate, String ratio, String rss) {
     return String.format(Locale.ROOT, "| %d | %s | %.1f s | %,.0f | %s | %s |", rows, config, seconds(nanos), rate,

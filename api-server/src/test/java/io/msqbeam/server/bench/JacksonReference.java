@@ -18,8 +18,18 @@ import java.util.Map;
 final class JacksonReference {
   private JacksonReference() {}
 
+  /** Wall and CPU time of one parse. */
+  record Timing(long nanos, long cpuNanos) {}
+
   /** Parses {@code file} once and returns the elapsed nanoseconds; checks the row count it saw. */
   static long parseNanos(Path file, long expectedRows) throws IOException {
+    return parse(file, expectedRows).nanos();
+  }
+
+  /** Parses {@code file} once and returns the elapsed wall and CPU time; checks the row count it saw. */
+  static Timing parse(Path file, long expectedRows) throws IOException {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     ObjectMapper mapper = new ObjectMapper();
     Map<String, Long> perChannel = new HashMap<>();
     long rows = 0;
@@ -33,9 +43,10 @@ final class JacksonReference {
       }
     }
     long elapsed = System.nanoTime() - start;
+    long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
     if (rows != expectedRows || perChannel.isEmpty()) {
       throw new IllegalStateException("reference parse saw " + rows + " rows, expected " + expectedRows);
     }
-    return elapsed;
+    return new Timing(elapsed, cpu);
   }
 }
