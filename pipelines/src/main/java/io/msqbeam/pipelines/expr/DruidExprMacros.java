@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.expr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.druid.math.expr.ExprMacroTable;
 import org.apache.druid.query.expression.CaseInsensitiveContainsExprMacro;
@@ -9,6 +10,7 @@ import org.apache.druid.query.expression.IPv4AddressParseExprMacro;
 import org.apache.druid.query.expression.IPv4AddressStringifyExprMacro;
 import org.apache.druid.query.expression.IPv6AddressMatchExprMacro;
 import org.apache.druid.query.expression.LikeExprMacro;
+import org.apache.druid.query.expression.NestedDataExpressions;
 import org.apache.druid.query.expression.RegexpExtractExprMacro;
 import org.apache.druid.query.expression.RegexpLikeExprMacro;
 import org.apache.druid.query.expression.RegexpReplaceExprMacro;
@@ -22,6 +24,8 @@ import org.apache.druid.query.expression.TrimExprMacro;
 
 /** The Druid expression macros (functions implemented outside the core parser) that plans may use. */
 public final class DruidExprMacros {
+  /** PARSE_JSON's and TO_JSON_STRING's mapper: plain JSON, as Druid's default mapper for these values. */
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final ExprMacroTable TABLE = new ExprMacroTable(List.of(
       new TimestampParseExprMacro(),
       new TimestampFloorExprMacro(),
@@ -41,7 +45,13 @@ public final class DruidExprMacros {
       new IPv4AddressMatchExprMacro(),
       new IPv4AddressParseExprMacro(),
       new IPv4AddressStringifyExprMacro(),
-      new IPv6AddressMatchExprMacro()));
+      new IPv6AddressMatchExprMacro(),
+      new NestedDataExpressions.ParseJsonExprMacro(JSON),
+      new NestedDataExpressions.TryParseJsonExprMacro(JSON),
+      new NestedDataExpressions.ToJsonStringExprMacro(JSON),
+      new NestedDataExpressions.JsonKeysExprMacro(),
+      new NestedDataExpressions.JsonPathsExprMacro(),
+      new NestedDataExpressions.JsonValueExprMacro()));
 
   private DruidExprMacros() {}
 

@@ -74,6 +74,20 @@ class ScalarFunctionsTest {
   }
 
   @Test
+  void jsonFunctionsOverParsedStrings() {
+    String parsed = "PARSE_JSON('{\"a\":{\"b\":1,\"c\":[1,2]},\"d\":\"x\"}')";
+    assertThat(eval("TO_JSON_STRING(" + parsed + ")")).isEqualTo("{\"a\":{\"b\":1,\"c\":[1,2]},\"d\":\"x\"}");
+    assertThat(eval("JSON_KEYS(" + parsed + ", '$.a')")).isEqualTo(new Object[] {"b", "c"});
+    // The paths of the literal values (a primitive array is one); their order is the library's own.
+    assertThat((Object[]) eval("JSON_PATHS(" + parsed + ")")).containsExactlyInAnyOrder("$.a.b", "$.a.c", "$.d");
+    assertThat(eval("TO_JSON_STRING(TRY_PARSE_JSON(s))")).isNull();
+    assertThat(eval("JSON_VALUE(" + parsed + ", '$.a.b')")).isEqualTo("1");
+    assertThat(eval("JSON_VALUE(" + parsed + ", '$.a.b' RETURNING BIGINT)")).isEqualTo(1L);
+    assertThat(eval("JSON_VALUE(" + parsed + ", '$.d' RETURNING DOUBLE)")).isNull();
+    assertThat(eval("JSON_VALUE(" + parsed + ", '$.missing')")).isNull();
+  }
+
+  @Test
   void timeParseAppliesTheTimeZoneToStringsWithoutAnOffset() {
     assertThat(time("TIME_PARSE('2005-11-01', 'YYYY-MM-dd', '-05:00')")).isEqualTo("2005-11-01T05:00:00.000Z");
     assertThat(time("TIME_PARSE(t)")).isEqualTo("2013-08-01T08:14:37.000Z");

@@ -174,6 +174,10 @@ final class DruidExpressions {
     if (ip != null) {
       return function(ip, operands);
     }
+    String json = io.msqbeam.translator.sql.JsonFunctions.NATIVE_NAMES.get(name);
+    if (json != null) {
+      return function(json, operands);
+    }
     return switch (name) {
       case "TIME_PARSE" -> "timestamp_parse(" + translate(operands.get(0)) + "," + optional(operands, 1, "null") + ","
           + optional(operands, 2, zone()) + ")";
@@ -197,6 +201,7 @@ final class DruidExpressions {
       case "SUBSTRING", "SUBSTR" -> substring(operands);
       case "TRUNCATE", "TRUNC" -> truncate(operands);
       case "MV_TO_ARRAY" -> function("mv_to_array", operands);
+      case "JSON_VALUE" -> jsonValue(call);
       // Druid's MV_FILTER_ONLY/NONE keep (drop) the values of a multi-value string found in the array.
       case "MV_FILTER_ONLY" -> "filter((x) -> array_contains(" + translate(operands.get(1)) + ",x),"
           + translate(operands.get(0)) + ")";
@@ -245,6 +250,19 @@ final class DruidExpressions {
     }
     String converted = fromType.equals(toType) ? inner : "CAST(" + inner + ", '" + toType + "')";
     return to == SqlTypeName.DATE ? floorToDay(converted) : converted;
+  }
+
+  /**
+   * Calcite's JSON_VALUE(expr, path [RETURNING type] …): Druid's {@code json_value} with the type the
+   * value is read as (VARCHAR without RETURNING), as Druid's JsonValueOperatorConversion writes it.
+   */
+  private String jsonValue(RexCall call) {
+    String type = nativeType(call.getType().getSqlTypeName());
+    if (type == null) {
+      throw Unplannable.because("JSON_VALUE RETURNING [" + call.getType() + "] is not supported");
+    }
+    return "json_value(" + translate(call.getOperands().get(0)) + "," + translate(call.getOperands().get(1)) + ",'"
+        + type + "')";
   }
 
   /** The native type a SQL type is computed in, as Druid's CAST conversion has it; null when none. */

@@ -36,6 +36,7 @@ public final class DruidOperatorTable implements SqlOperatorTable {
     operators.addAll(DruidAggregateFunctions.all());
     operators.addAll(ArrayFunctions.all());
     operators.addAll(IpAddressFunctions.all());
+    operators.addAll(JsonFunctions.all());
     for (InputTableFunction function : List.of(
         new ExternTableMacro(httpConfig),
         new InlineFunction(),

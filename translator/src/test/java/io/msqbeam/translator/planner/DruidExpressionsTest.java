@@ -57,6 +57,19 @@ class DruidExpressionsTest {
   }
 
   @Test
+  void jsonFunctionsMapToDruidsMacros() {
+    // Druid's NestedDataOperatorConversions: JSON_VALUE names the type it reads (STRING without RETURNING).
+    assertThat(druid("JSON_VALUE(PARSE_JSON(s), '$.a')")).isEqualTo("json_value(parse_json(\"s\"),'$.a','STRING')");
+    assertThat(druid("JSON_VALUE(PARSE_JSON(s), '$.a' RETURNING BIGINT)"))
+        .isEqualTo("json_value(parse_json(\"s\"),'$.a','LONG')");
+    assertThat(druid("JSON_VALUE(TRY_PARSE_JSON(s), '$.a' RETURNING DOUBLE)"))
+        .isEqualTo("json_value(try_parse_json(\"s\"),'$.a','DOUBLE')");
+    assertThat(druid("TO_JSON_STRING(PARSE_JSON(s))")).isEqualTo("to_json_string(parse_json(\"s\"))");
+    assertThat(druid("JSON_KEYS(PARSE_JSON(s), '$')")).isEqualTo("json_keys(parse_json(\"s\"),'$')");
+    assertThat(druid("JSON_PATHS(PARSE_JSON(s))")).isEqualTo("json_paths(parse_json(\"s\"))");
+  }
+
+  @Test
   void ipAddressFunctionsTakeDruidsOperandTypes() {
     // The operand checkers of Druid's IPv4AddressMatchOperatorConversion: the address is a string or an
     // integer, the subnet a string.

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Druid's IP address functions (§7.3) over an ingested table, through both doors (the task engine's
+ * Druid's IP address and JSON functions (§7.3) over an ingested table, through both doors (the task engine's
  * report and the SQL API). Expected values follow Druid's sql-functions reference: IPV4_PARSE is the
  * address as an unsigned 32-bit number (192.168.0.1 = 192·2^24 + 168·2^16 + 1 = 3232235521), null
  * when the input is no IPv4 address; IPV4_STRINGIFY is its inverse; IPV4_MATCH is false for such
  * input (Druid's IPv4AddressMatchExprMacro matches nothing for null or unparseable addresses).
  */
-class IpAddressFunctionsIT {
+class IpAndJsonFunctionsIT {
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final String ROWS = "{\\\"ip\\\":\\\"192.168.0.1\\\",\\\"n\\\":3232235521}\\n"
       + "{\\\"ip\\\":\\\"10.0.0.1\\\",\\\"n\\\":167772161}\\n"
@@ -71,6 +71,19 @@ class IpAddressFunctionsIT {
     assertThat(bothDoors("SELECT IPV6_MATCH('75e9:efa4:29c6:85f6::232c', '75e9:efa4:29c6:85f6::/64'),"
         + " IPV6_MATCH('75e9:efa4:29c6:85f7::232c', '75e9:efa4:29c6:85f6::/64'), IPV6_MATCH(ip, '::/0')"
         + " FROM ips WHERE n = 167772161")).isEqualTo(json("[[true,false,false]]"));
+  }
+
+  @Test
+  void jsonFunctionsOverParsedStrings() throws Exception {
+    // Druid's sql-json-functions reference: JSON_VALUE reads the literal at a path, as VARCHAR unless
+    // RETURNING says otherwise; PARSE_JSON of null is null; TO_JSON_STRING writes the value as JSON text.
+    String parsed = "PARSE_JSON(CONCAT('{\"ip\":\"', ip, '\",\"n\":', CAST(n AS VARCHAR), '}'))";
+    assertThat(bothDoors("SELECT n, JSON_VALUE(" + parsed + ", '$.n' RETURNING BIGINT), JSON_VALUE(" + parsed
+        + ", '$.ip'), TO_JSON_STRING(PARSE_JSON('{\"x\":[1,2]}')) FROM ips ORDER BY n")).isEqualTo(json("["
+        + "[-1,-1,\"not-an-ip\",\"{\\\"x\\\":[1,2]}\"],"
+        + "[167772161,167772161,\"10.0.0.1\",\"{\\\"x\\\":[1,2]}\"],"
+        + "[3221225984,null,null,\"{\\\"x\\\":[1,2]}\"],"
+        + "[3232235521,3232235521,\"192.168.0.1\",\"{\\\"x\\\":[1,2]}\"]]"));
   }
 
   /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */

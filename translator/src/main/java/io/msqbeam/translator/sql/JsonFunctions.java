@@ -1,0 +1,55 @@
+package io.msqbeam.translator.sql;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Druid's JSON functions that are plain calls (§7.3, Druid's NestedDataOperatorConversions), each the
+ * native macro of the same name. PARSE_JSON and TRY_PARSE_JSON give Druid's {@code COMPLEX<json>},
+ * typed OTHER here; it may only be consumed by the other JSON functions in the same expression
+ * (a {@code COMPLEX<json>} result column is not supported yet).
+ */
+public final class JsonFunctions {
+  private static final SqlReturnTypeInference JSON = binding -> nullable(binding.getTypeFactory(), SqlTypeName.OTHER);
+  private static final SqlReturnTypeInference STRING_ARRAY = binding -> {
+    RelDataTypeFactory factory = binding.getTypeFactory();
+    return factory.createTypeWithNullability(
+        factory.createArrayType(nullable(factory, SqlTypeName.VARCHAR), -1), true);
+  };
+
+  /** Each SQL function's native Druid function. */
+  public static final Map<String, String> NATIVE_NAMES = Map.of(
+      "PARSE_JSON", "parse_json", "TRY_PARSE_JSON", "try_parse_json", "TO_JSON_STRING", "to_json_string",
+      "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths");
+
+  private JsonFunctions() {}
+
+  public static List<SqlOperator> all() {
+    return List.of(
+        function("PARSE_JSON", JSON, OperandTypes.family(SqlTypeFamily.STRING)),
+        function("TRY_PARSE_JSON", JSON, OperandTypes.family(SqlTypeFamily.STRING)),
+        function("TO_JSON_STRING", ReturnTypes.VARCHAR_FORCE_NULLABLE, OperandTypes.ANY),
+        function("JSON_KEYS", STRING_ARRAY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING)),
+        function("JSON_PATHS", STRING_ARRAY, OperandTypes.ANY));
+  }
+
+  private static org.apache.calcite.rel.type.RelDataType nullable(RelDataTypeFactory factory, SqlTypeName type) {
+    return factory.createTypeWithNullability(factory.createSqlType(type), true);
+  }
+
+  private static SqlFunction function(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands,
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
+  }
+}
