@@ -30,8 +30,8 @@ import org.apache.flink.api.common.JobID;
  * metrics to Flink only when the task ends. Flink counts every record an operator emits, live
  * (refreshed as often as the cluster's metric fetcher allows). Only counts that mean exactly what a
  * Druid counter means are reported: the rows emitted by a stage's {@code Stage<N>-read} ParDo are its
- * {@code input0.rows}, one per row read,
- * and subtask {@code i} of its vertex is worker {@code i}. Not thread-safe; {@link FlinkJob} serialises calls.
+ * {@code input0.rows}, one per row read, and subtask {@code i} of its vertex is worker {@code i}.
+ * Not thread-safe; {@link FlinkJob} serialises calls.
  */
 final class LiveOperatorCounters {
   /**
