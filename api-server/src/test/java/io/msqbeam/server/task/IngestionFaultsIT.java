@@ -6,39 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.msqbeam.server.ServerComponents;
-import io.msqbeam.server.config.ServerConfig;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MSQ faults raised by the shape of what an ingestion would write, end to end: the task fails and publishes nothing. */
-class IngestionFaultsIT {
+class IngestionFaultsIT extends ServerPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dataDir;
-  private ServerComponents server;
-  private TaskApi api;
   private int tasks;
   /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
   private String lastError;
 
-  @BeforeEach
-  void start() {
-    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
-    server.start();
-    api = new TaskApi(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private static String inlineWithBadLines(int bad) {
     StringBuilder data = new StringBuilder();

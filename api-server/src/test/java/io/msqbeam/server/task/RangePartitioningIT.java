@@ -7,48 +7,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.pipelines.segment.SegmentReader;
-import io.msqbeam.server.ServerComponents;
-import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
 import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Druid's range partitioning end to end on the 20-row {@code wikipedia-sampled.json} (one DAY
  * chunk): REPLACE … CLUSTERED BY a string column splits the chunk into segments with contiguous
  * {@code range} shard specs whose rows lie inside their range, sorted by (__time, channel).
  */
-class RangePartitioningIT {
+class RangePartitioningIT extends ServerPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-  @TempDir
-  Path dataDir;
-  private ServerComponents server;
-  private TaskApi api;
   private int tasks;
   private String lastError;
 
-  @BeforeEach
-  void start() {
-    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
-    server.start();
-    api = new TaskApi(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void replaceClusteredByAStringColumnWritesContiguousRangeSegments() throws Exception {

@@ -6,17 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.msqbeam.server.ServerComponents;
-import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Druid's write semantics end to end on Druid's 20-row {@code wikipedia-sampled.json} (2016-06-27,
@@ -24,28 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * version that overshadows only its part, tombstones hide replaced chunks that got no rows, and
  * out-of-bounds rows and misaligned bounds fail as in Druid.
  */
-class ReplaceAndAppendIT {
+class ReplaceAndAppendIT extends ServerPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path dataDir;
-  private ServerComponents server;
-  private TaskApi api;
   private int tasks;
   /** The errorMsg of the last task run, shown when an assertion on its outcome fails. */
   private String lastError;
 
-  @BeforeEach
-  void start() {
-    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
-    server.start();
-    api = new TaskApi(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void appendsReplacesPartsOfTheTimelineAndHidesEmptiedChunks() throws Exception {

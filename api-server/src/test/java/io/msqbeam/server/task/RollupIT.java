@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.pipelines.segment.DruidRuntime;
-import io.msqbeam.server.ServerComponents;
-import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
 import java.io.File;
 import java.nio.file.Path;
@@ -19,8 +17,6 @@ import org.apache.druid.segment.Metadata;
 import org.apache.druid.segment.QueryableIndex;
 import org.apache.druid.segment.column.ColumnConfig;
 import org.apache.druid.utils.CompressionUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,30 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * aggregates as metrics with combining aggregators and marks the segment rolled up; by default the
  * same query writes them as plain dimensions.
  */
-class RollupIT {
+class RollupIT extends ServerPerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOURLY = "INSERT INTO r SELECT TIME_FLOOR(TIME_PARSE(\"timestamp\"), 'PT1H') AS __time,"
       + " COUNT(*) AS \"count\", SUM(added) AS sum_added FROM " + SAMPLED_EXTERN + " GROUP BY 1 PARTITIONED BY DAY";
 
   @TempDir
-  Path dataDir;
-  @TempDir
   Path unpackDir;
-  private ServerComponents server;
-  private TaskApi api;
   private int tasks;
 
-  @BeforeEach
-  void start() {
-    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
-    server.start();
-    api = new TaskApi(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void writesAggregatesAsRolledUpMetricsWhenAggregationsAreNotFinalized() throws Exception {

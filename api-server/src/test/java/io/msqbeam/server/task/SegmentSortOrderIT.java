@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.pipelines.segment.SegmentReader;
-import io.msqbeam.server.ServerComponents;
-import io.msqbeam.server.config.ServerConfig;
 import io.msqbeam.server.metadata.SegmentRecord;
 import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The context parameters {@code segmentSortOrder} and {@code forceSegmentSortByTime} end to end on
@@ -27,26 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * CLUSTERED BY, then the other columns), its rows are stored in that order, and SQL reads the same
  * rows back as from a time-sorted copy. Invalid combinations are refused with Druid's messages.
  */
-class SegmentSortOrderIT {
+class SegmentSortOrderIT extends ServerPerTest {
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-  @TempDir
-  Path dataDir;
-  private ServerComponents server;
-  private TaskApi api;
   private int tasks;
 
-  @BeforeEach
-  void start() {
-    server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
-    server.start();
-    api = new TaskApi(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void writesSegmentsSortedByClusteredByWhenTimeSortIsOff() throws Exception {
