@@ -60,16 +60,10 @@ class AggregationsIT {
    * arrays as JSON arrays ({@code sqlStringifyArrays: false}), as the report holds them.
    */
   private static JsonNode bothDoors(String sql) throws Exception {
-    String id = "aggs" + IDS.incrementAndGet();
-    JsonNode status = api.run(sql, id, Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
-    JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
-    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
-        Map.of("query", sql, "resultFormat", "array", "context", Map.of("sqlStringifyArrays", false))));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode sqlRows = TaskApi.JSON.readTree(response.body());
-    assertThat(sqlRows).isEqualTo(taskRows);
-    return sqlRows;
+    TaskApi.DoorRows rows = api.bothDoors(sql, "aggs" + IDS.incrementAndGet(), Map.of(),
+        Map.of("sqlStringifyArrays", false));
+    assertThat(rows.sql()).isEqualTo(rows.task());
+    return rows.sql();
   }
 
   private static JsonNode json(String text) throws Exception {

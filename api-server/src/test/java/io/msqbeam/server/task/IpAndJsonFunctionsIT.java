@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,17 +87,10 @@ class IpAndJsonFunctionsIT {
 
   /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */
   private static JsonNode bothDoors(String sql) throws Exception {
-    String id = "ip" + IDS.incrementAndGet();
-    JsonNode status = api.run(sql, id, Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
-    JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
-    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
-        Map.of("query", sql, "resultFormat", "array")));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode sqlRows = TaskApi.JSON.readTree(response.body());
+    TaskApi.DoorRows rows = api.bothDoors(sql, "ip" + IDS.incrementAndGet(), Map.of(), Map.of());
     // The report holds MSQ's raw values, where a BOOLEAN is its native LONG 1 or 0; the SQL API writes true/false.
-    assertThat(taskRows.toString()).as("the task engine's rows").isEqualTo(booleansAsLongs(sqlRows).toString());
-    return sqlRows;
+    assertThat(rows.task().toString()).as("the task engine's rows").isEqualTo(booleansAsLongs(rows.sql()).toString());
+    return rows.sql();
   }
 
   private static JsonNode booleansAsLongs(JsonNode rows) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,16 +157,10 @@ class MultiValueFunctionsIT {
 
   /** The rows of {@code sql} from both doors, sorted, asserted equal to each other. */
   private static JsonNode bothDoors(String sql, Map<String, Object> context) throws Exception {
-    String id = "fn" + IDS.incrementAndGet();
-    JsonNode status = api.run(sql, id, context);
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
-    JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
-    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
-        Map.of("query", sql, "resultFormat", "array", "context", context)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode sqlRows = sorted(TaskApi.JSON.readTree(response.body()));
+    TaskApi.DoorRows rows = api.bothDoors(sql, "fn" + IDS.incrementAndGet(), context, context);
+    JsonNode sqlRows = sorted(rows.sql());
     // The report holds multi-value strings as JSON arrays (MSQ's raw values), the SQL API as JSON text.
-    assertThat(stringified(sorted(taskRows))).as("the task engine's rows").isEqualTo(stringified(sqlRows));
+    assertThat(stringified(sorted(rows.task()))).as("the task engine's rows").isEqualTo(stringified(sqlRows));
     return sqlRows;
   }
 

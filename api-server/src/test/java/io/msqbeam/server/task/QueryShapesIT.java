@@ -47,16 +47,9 @@ class QueryShapesIT {
   }
 
   private static JsonNode bothDoors(String sql, Map<String, Object> context) throws Exception {
-    String id = "shapes" + IDS.incrementAndGet();
-    JsonNode status = api.run(sql, id, context);
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
-    JsonNode taskRows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
-    HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
-        Map.of("query", sql, "resultFormat", "array", "context", context)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode sqlRows = TaskApi.JSON.readTree(response.body());
-    assertThat(sqlRows).isEqualTo(taskRows);
-    return sqlRows;
+    TaskApi.DoorRows rows = api.bothDoors(sql, "shapes" + IDS.incrementAndGet(), context, context);
+    assertThat(rows.sql()).isEqualTo(rows.task());
+    return rows.sql();
   }
 
   private static JsonNode json(String text) throws Exception {

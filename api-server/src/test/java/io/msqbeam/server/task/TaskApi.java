@@ -54,6 +54,25 @@ final class TaskApi {
     return awaitTerminal("query-" + sqlQueryId);
   }
 
+  /** The rows one SELECT gave through each door: the task report's results and the SQL API's array. */
+  record DoorRows(JsonNode task, JsonNode sql) {}
+
+  /**
+   * Runs a SELECT through both doors, {@code POST /druid/v2/sql/task} (as task {@code query-<id>},
+   * expecting SUCCESS) and {@code POST /druid/v2/sql} in the array format (expecting 200), each with
+   * its own context; comparing the two is the caller's, since the doors render some types apart.
+   */
+  DoorRows bothDoors(String sql, String id, Map<String, Object> taskContext, Map<String, Object> sqlContext)
+      throws Exception {
+    JsonNode status = run(sql, id, taskContext);
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    JsonNode taskRows = report("query-" + id).at("/multiStageQuery/payload/results/results");
+    HttpResponse<String> response = post("/druid/v2/sql", JSON.writeValueAsString(
+        Map.of("query", sql, "resultFormat", "array", "context", sqlContext)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new DoorRows(taskRows, JSON.readTree(response.body()));
+  }
+
   JsonNode awaitTerminal(String taskId) throws Exception {
     return awaitStatus(taskId, s -> s.path("statusCode").asText().equals("SUCCESS")
         || s.path("statusCode").asText().equals("FAILED"));
