@@ -20,6 +20,8 @@ import java.util.List;
  * DECIMAL and REAL doubles and FLOAT floats, so that Jackson prints them in Java's {@code toString} form
  * ({@code 36.0}) even when the pipeline wrote a whole number. Arrays and multi-value strings become a
  * JSON string (Druid's default over HTTP); with {@code sqlStringifyArrays} false, ARRAY values stay arrays.
+ * A complex value (SQL type OTHER, e.g. {@code COMPLEX<json>}) becomes its JSON serialization as a string,
+ * as Druid's {@code SqlResults.coerce} writes it: {@code {"a":1}} is sent as {@code "{\"a\":1}"}.
  */
 public final class ResultValueConverter {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -49,6 +51,9 @@ public final class ResultValueConverter {
     if (value == null) {
       return null;
     }
+    if ("OTHER".equals(sqlType)) {
+      return toJson(value);
+    }
     if (value instanceof List<?> list) {
       // Real Druid: sqlStringifyArrays=false turns only ARRAY values into JSON arrays; a multi-value
       // string stays a JSON string.
@@ -65,9 +70,9 @@ public final class ResultValueConverter {
     };
   }
 
-  private String toJson(List<?> list) {
+  private String toJson(Object value) {
     try {
-      return json.writeValueAsString(list);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("Cannot write an array value as JSON", e);
     }

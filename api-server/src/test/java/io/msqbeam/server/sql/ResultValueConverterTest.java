@@ -35,6 +35,16 @@ class ResultValueConverterTest {
   }
 
   @Test
+  void writesComplexValuesAsTheirJsonInAString() {
+    // Druid's SqlResults.coerce for SQL type OTHER: the value's JSON serialization, as a string, whatever
+    // sqlStringifyArrays says; a JSON string literal keeps its quotes.
+    java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+    object.put("x", List.of(1, 2));
+    assertThat(convert(List.of("OTHER", "OTHER", "OTHER", "OTHER"), ZoneOffset.UTC, false, object, List.of(1L), "y", 3))
+        .containsExactly("{\"x\":[1,2]}", "[1]", "\"y\"", "3");
+  }
+
+  @Test
   void writesBooleansAsTrueAndFalse() {
     assertThat(convert(List.of("BOOLEAN", "BOOLEAN", "BOOLEAN"), ZoneOffset.UTC, true, 1, 0L, true))
         .containsExactly(true, false, true);

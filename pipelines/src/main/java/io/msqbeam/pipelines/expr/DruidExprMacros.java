@@ -25,7 +25,7 @@ import org.apache.druid.query.expression.TrimExprMacro;
 /** The Druid expression macros (functions implemented outside the core parser) that plans may use. */
 public final class DruidExprMacros {
   /** PARSE_JSON's and TO_JSON_STRING's mapper: plain JSON, as Druid's default mapper for these values. */
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = io.msqbeam.pipelines.row.JsonValues.MAPPER;
   private static final ExprMacroTable TABLE = new ExprMacroTable(List.of(
       new TimestampParseExprMacro(),
       new TimestampFloorExprMacro(),
@@ -51,7 +51,9 @@ public final class DruidExprMacros {
       new NestedDataExpressions.ToJsonStringExprMacro(JSON),
       new NestedDataExpressions.JsonKeysExprMacro(),
       new NestedDataExpressions.JsonPathsExprMacro(),
-      new NestedDataExpressions.JsonValueExprMacro()));
+      new NestedDataExpressions.JsonValueExprMacro(),
+      new NestedDataExpressions.JsonQueryExprMacro(),
+      new NestedDataExpressions.JsonObjectExprMacro()));
 
   private DruidExprMacros() {}
 

@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.expr;
 
+import io.msqbeam.pipelines.row.JsonValues;
 import io.msqbeam.pipelines.segment.DruidRuntime;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
@@ -44,6 +45,7 @@ public final class RowExpression {
       case FLOAT -> eval.isNumericNull() ? null : (float) eval.asDouble();
       case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> array(eval, outputType);
+      case JSON -> JsonValues.plain(eval.value());
     };
   }
 
@@ -92,6 +94,7 @@ public final class RowExpression {
       case STRING_ARRAY -> ExpressionType.STRING_ARRAY;
       case LONG_ARRAY -> ExpressionType.LONG_ARRAY;
       case DOUBLE_ARRAY -> ExpressionType.DOUBLE_ARRAY;
+      case JSON -> ExpressionType.NESTED_DATA;
     };
   }
 

@@ -2,6 +2,7 @@ package io.msqbeam.pipelines.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.msqbeam.pipelines.row.JsonValues;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import io.msqbeam.translator.plan.FlattenField;
@@ -63,11 +64,21 @@ public final class FlattenedJsonRowParser implements RowParser {
     }
     Object[] row = new Object[paths.length];
     for (int i = 0; i < paths.length; i++) {
-      if (paths[i] != null) {
+      if (paths[i] != null && types[i] == ColumnType.JSON) {
+        row[i] = json(paths[i].evaluate(root));
+      } else if (paths[i] != null) {
         row[i] = ValueCoercion.coerce(plain(paths[i].evaluate(root)), types[i], names[i]);
       }
     }
     return row;
+  }
+
+  /** A {@code COMPLEX<json>} column's value: the whole node as a plain tree, null when missing. */
+  private static Object json(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return null;
+    }
+    return JsonValues.plain(JsonValues.MAPPER.convertValue(node, Object.class));
   }
 
   /** A JSON value as the coercion expects it: text, a number, a list of strings, or null for objects. */

@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.msqbeam.pipelines.row.JsonValues;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Map;
  * Parses one line of newline-delimited JSON into a row of the declared signature with a streaming
  * parser: only declared top-level fields are kept and nothing else is materialised, values are
  * coerced to the column type as Druid does ({@link ValueCoercion}); a JSON array becomes a multi-value
- * string in a STRING column and an array in an ARRAY column.
+ * string in a STRING column and an array in an ARRAY column; a {@code COMPLEX<json>} column keeps the
+ * whole value (object, array or literal) as a plain tree ({@link JsonValues}).
  */
 public final class JsonRowParser implements RowParser {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -67,6 +69,9 @@ public final class JsonRowParser implements RowParser {
     if (token == JsonToken.VALUE_NULL) {
       return null;
     }
+    if (type == ColumnType.JSON) {
+      return JsonValues.MAPPER.readValue(parser, Object.class);
+    }
     if (token == JsonToken.START_ARRAY) {
       List<String> values = new ArrayList<>();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -98,7 +103,7 @@ public final class JsonRowParser implements RowParser {
           : ValueCoercion.number(parser.getValueAsString(), type, column);
       case FLOAT -> token.isNumeric() ? (Object) parser.getFloatValue()
           : ValueCoercion.number(parser.getValueAsString(), type, column);
-      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> throw new IllegalStateException("arrays are handled above");
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> throw new IllegalStateException("handled above");
     };
   }
 }

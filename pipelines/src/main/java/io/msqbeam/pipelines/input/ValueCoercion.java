@@ -20,6 +20,10 @@ final class ValueCoercion {
     if (type.isArray()) {
       return array(value, type.elementType(), column);
     }
+    if (type == ColumnType.JSON) {
+      // A COMPLEX<json> column keeps what was read as it is: text stays text, a list a JSON array.
+      return value;
+    }
     if (value instanceof List<?> list) {
       if (list.isEmpty()) {
         return null;
@@ -38,7 +42,7 @@ final class ValueCoercion {
             : number.longValue();
         case DOUBLE -> number.doubleValue();
         case FLOAT -> number.floatValue();
-        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> value.toString();
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> value.toString();
       };
     }
     return number(value.toString(), type, column);
@@ -60,7 +64,7 @@ final class ValueCoercion {
         }
         case DOUBLE -> Double.parseDouble(trimmed);
         case FLOAT -> Float.parseFloat(trimmed);
-        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> text;
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> text;
       };
     } catch (NumberFormatException e) {
       throw new RowParseException(column, "Unable to parse value[" + text + "] for field[" + column + "]");

@@ -16,7 +16,8 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * varint length + UTF-8, longs as zig-zag varints, floats and doubles in their IEEE bits. A row is
  * built in a per-thread buffer and written, or read, with one bulk call. No per-row JSON and no
  * reflection on the hot path. Strings may also hold a multi-value {@code List<String>}; an ARRAY
- * column holds an {@code Object[]}, written as a varint length and a flag byte and value per element.
+ * column holds an {@code Object[]}, written as a varint length and a flag byte and value per element;
+ * a {@code COMPLEX<json>} value is written as its JSON text ({@link JsonValues}).
  */
 public final class RowCoder extends CustomCoder<Object[]> {
   private static final byte NULL = 0;
@@ -149,6 +150,10 @@ public final class RowCoder extends CustomCoder<Object[]> {
           out.writeByte(VALUE);
           writeArray(out, (Object[]) value, types[i]);
         }
+        case JSON -> {
+          out.writeByte(VALUE);
+          out.writeString(JsonValues.toJson(value));
+        }
       }
     }
   }
@@ -208,6 +213,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case FLOAT -> Float.intBitsToFloat(in.readInt());
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
+      case JSON -> JsonValues.fromJson(in.readString());
     };
   }
 
@@ -225,6 +231,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case FLOAT -> in.skip(4);
       case DOUBLE -> in.skip(8);
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
+      case JSON -> in.skip(in.readVarInt());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.segment;
 
+import io.msqbeam.pipelines.row.JsonValues;
 import org.apache.druid.query.dimension.DefaultDimensionSpec;
 import org.apache.druid.segment.ColumnSelectorFactory;
 import org.apache.druid.segment.ColumnValueSelector;
@@ -11,8 +12,7 @@ import org.apache.druid.segment.DimensionSelector;
  * <p>Made once per column per scan, so the per-row work is one virtual call on an already-typed
  * Druid selector: {@code __time} and longs as {@link Long}, floats as {@link Float}, doubles as
  * {@link Double}, strings as {@link String} or, for a multi-value row, a {@code List<String>}; arrays
- * as {@code Object[]};
- * SQL nulls as {@code null}.
+ * as {@code Object[]}; nested JSON as its plain tree ({@link JsonValues}); SQL nulls as {@code null}.
  */
 @FunctionalInterface
 interface ColumnValueReader {
@@ -42,6 +42,11 @@ interface ColumnValueReader {
         // An ARRAY column's selector gives Object[] of String, Long or Double (null for a null row).
         ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
         yield selector::getObject;
+      }
+      case JSON -> {
+        // A nested column's selector gives Druid's StructuredData wrapper (null for a null row).
+        ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
+        yield () -> JsonValues.plain(selector.getObject());
       }
     };
   }

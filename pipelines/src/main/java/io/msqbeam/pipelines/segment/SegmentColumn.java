@@ -8,6 +8,9 @@ import org.apache.druid.data.input.impl.FloatDimensionSchema;
 import org.apache.druid.data.input.impl.LongDimensionSchema;
 import org.apache.druid.data.input.impl.StringDimensionSchema;
 import org.apache.druid.segment.AutoTypeColumnSchema;
+import org.apache.druid.segment.DimensionHandlerUtils;
+import org.apache.druid.segment.column.ColumnCapabilities;
+import org.apache.druid.segment.column.ColumnCapabilitiesImpl;
 
 /**
  * One named, typed column of a segment. {@code keepsMultiValueOrder} makes a STRING column store its
@@ -45,6 +48,12 @@ public record SegmentColumn(String name, SegmentColumnType type, boolean keepsMu
       case DOUBLE -> new DoubleDimensionSchema(name);
       // MSQ writes ARRAY columns as auto-typed columns cast to the array type.
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> new AutoTypeColumnSchema(name, type.toDruid(), null);
+      // As MSQ's DimensionSchemaUtils does for COMPLEX<json>: the schema of Druid's handler for the type.
+      case JSON -> {
+        ColumnCapabilities capabilities = ColumnCapabilitiesImpl.createDefault().setType(type.toDruid());
+        yield DimensionHandlerUtils.getHandlerFromCapabilities(name, capabilities, null)
+            .getDimensionSchema(capabilities);
+      }
     };
   }
 }

@@ -6,7 +6,8 @@ import org.apache.druid.segment.column.ColumnType;
  * The column types a segment we write may hold, named as Druid names them.
  *
  * <p>The primitive types and Druid's ARRAY columns of strings, longs and doubles (stored as Druid's
- * auto-typed columns, as MSQ writes them); complex metrics are not read yet.
+ * auto-typed columns, as MSQ writes them), and Druid's nested {@code COMPLEX<json>} columns; complex
+ * metrics are not read yet.
  */
 public enum SegmentColumnType {
   STRING,
@@ -15,7 +16,8 @@ public enum SegmentColumnType {
   DOUBLE,
   STRING_ARRAY,
   LONG_ARRAY,
-  DOUBLE_ARRAY;
+  DOUBLE_ARRAY,
+  JSON;
 
   /** Druid's type for this column type. */
   ColumnType toDruid() {
@@ -27,6 +29,7 @@ public enum SegmentColumnType {
       case STRING_ARRAY -> ColumnType.STRING_ARRAY;
       case LONG_ARRAY -> ColumnType.LONG_ARRAY;
       case DOUBLE_ARRAY -> ColumnType.DOUBLE_ARRAY;
+      case JSON -> ColumnType.NESTED_DATA;
     };
   }
 
@@ -47,6 +50,13 @@ public enum SegmentColumnType {
         default -> throw new UnsupportedOperationException(
             "Column [" + column + "] has type [" + type + "], which segment reading does not support yet");
       };
+      case COMPLEX -> {
+        if (ColumnType.NESTED_DATA.equals(type)) {
+          yield JSON;
+        }
+        throw new UnsupportedOperationException(
+            "Column [" + column + "] has type [" + type + "], which segment reading does not support yet");
+      }
       default -> throw new UnsupportedOperationException(
           "Column [" + column + "] has type [" + type + "], which segment reading does not support yet");
     };

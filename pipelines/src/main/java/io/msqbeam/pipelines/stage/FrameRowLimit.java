@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.stage;
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
 import java.io.Serializable;
+import io.msqbeam.pipelines.row.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ final class FrameRowLimit implements Serializable {
       bound += FIXED_FIELD;
       if (value instanceof String string) {
         bound += 3L * string.length();
+      } else if (value instanceof java.util.Map<?, ?>) {
+        bound += 3L * JsonValues.toJson(value).length();
       } else if (value instanceof List<?> list) {
         for (Object element : list) {
           bound += 2 + (element instanceof String string ? 3L * string.length() : 0);
@@ -69,6 +72,9 @@ final class FrameRowLimit implements Serializable {
           size += 2 + (element == null ? 0 : element.toString().getBytes(StandardCharsets.UTF_8).length);
         }
         size += 1;
+      } else if (value instanceof java.util.Map<?, ?>) {
+        // A COMPLEX<json> object, laid out as its serialized bytes after a length.
+        size += 5 + JsonValues.toJson(value).getBytes(StandardCharsets.UTF_8).length;
       } else {
         // A null is measured as a numeric field, the larger of the two a null can be.
         size += value instanceof Float ? 5 : 9;

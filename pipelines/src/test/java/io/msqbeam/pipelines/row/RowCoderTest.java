@@ -116,4 +116,22 @@ class RowCoderTest {
     // A column after the arrays is found by skipping them undecoded.
     assertThat(coder.stringValues(coder.toBytes(row), new int[] {3})).containsExactly("after");
   }
+
+  @Test
+  void jsonValuesRoundTripAsPlainTreesAndCanBeSkippedOver() throws IOException {
+    RowCoder coder = RowCoder.of(List.of(new ColumnSignature("obj", ColumnType.JSON),
+        new ColumnSignature("s", ColumnType.STRING)));
+    java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+    object.put("b", List.of(1L, "x", 2.5, true));
+    object.put("a", java.util.Collections.singletonMap("n", null));
+    for (Object value : Arrays.asList(object, List.of(1L, 2L), "text", 7L, 1.5, false, null)) {
+      Object[] row = {value, "after"};
+      Object[] decoded = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, row));
+      assertThat(decoded).containsExactly(value, "after");
+      assertThat(coder.stringValues(coder.toBytes(row), new int[] {1})).containsExactly("after");
+    }
+    // Keys keep their order, so an object decodes to the same text it was read from.
+    Object[] decoded = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, new Object[] {object, null}));
+    assertThat(JsonValues.toJson(decoded[0])).isEqualTo("{\"b\":[1,\"x\",2.5,true],\"a\":{\"n\":null}}");
+  }
 }

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A Druid native column type, written with Druid's names ({@code STRING}, {@code LONG}, …,
- * {@code ARRAY<STRING>}). A STRING value may be multi-value (a {@code List<String>} in a row); an
- * ARRAY value is an {@code Object[]} of its element type (String, Long or Double, nulls allowed).
+ * {@code ARRAY<STRING>}, {@code COMPLEX<json>}). A STRING value may be multi-value (a {@code List<String>}
+ * in a row); an ARRAY value is an {@code Object[]} of its element type (String, Long or Double, nulls
+ * allowed); a JSON value is the plain Java tree Jackson reads a JSON document into ({@code Map},
+ * {@code List}, String, a number, Boolean), never Druid's {@code StructuredData} wrapper.
  */
 public enum ColumnType {
   STRING("STRING"), LONG("LONG"), FLOAT("FLOAT"), DOUBLE("DOUBLE"),
-  STRING_ARRAY("ARRAY<STRING>"), LONG_ARRAY("ARRAY<LONG>"), DOUBLE_ARRAY("ARRAY<DOUBLE>");
+  STRING_ARRAY("ARRAY<STRING>"), LONG_ARRAY("ARRAY<LONG>"), DOUBLE_ARRAY("ARRAY<DOUBLE>"),
+  /** Druid's nested column type, which PARSE_JSON, JSON_QUERY and JSON_OBJECT give and EXTERN may declare. */
+  JSON("COMPLEX<json>");
 
   private final String druidName;
 
@@ -47,7 +51,7 @@ public enum ColumnType {
       case STRING_ARRAY -> STRING;
       case LONG_ARRAY -> LONG;
       case DOUBLE_ARRAY -> DOUBLE;
-      case STRING, LONG, FLOAT, DOUBLE -> this;
+      case STRING, LONG, FLOAT, DOUBLE, JSON -> this;
     };
   }
 
@@ -57,6 +61,8 @@ public enum ColumnType {
       case STRING, STRING_ARRAY -> STRING_ARRAY;
       case LONG, LONG_ARRAY -> LONG_ARRAY;
       case FLOAT, DOUBLE, DOUBLE_ARRAY -> DOUBLE_ARRAY;
+      // Druid has ARRAY<COMPLEX<json>> (JSON_QUERY_ARRAY); no plan makes one yet.
+      case JSON -> throw new UnsupportedOperationException("ARRAY<COMPLEX<json>> is not supported");
     };
   }
 
@@ -68,6 +74,7 @@ public enum ColumnType {
       case FLOAT -> "FLOAT";
       case DOUBLE -> "DOUBLE";
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "ARRAY";
+      case JSON -> "OTHER";
     };
   }
 }

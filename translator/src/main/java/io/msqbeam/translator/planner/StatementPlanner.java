@@ -71,7 +71,8 @@ public final class StatementPlanner {
       String queryId, String segmentVersion) {
     QueryContext context = new QueryContext(contextValues);
     int workers = context.workerCount();
-    SqlNode node = DruidSqlParser.parse(sql).accept(new ParameterBinder(parameters));
+    SqlNode node = DruidSqlParser.parse(sql).accept(new ParameterBinder(parameters))
+        .accept(new io.msqbeam.translator.sql.JsonCallRewriter());
     if (node instanceof DruidSqlIngest ingest) {
       return planIngestion(ingest, context, workers, queryId, segmentVersion, contextValues);
     }

@@ -93,6 +93,7 @@ final class TypeChangeCheck {
       case STRING_ARRAY -> "VARCHAR ARRAY";
       case LONG_ARRAY -> "BIGINT ARRAY";
       case DOUBLE_ARRAY -> "DOUBLE ARRAY";
+      case JSON -> "COMPLEX<json>";
     };
   }
 

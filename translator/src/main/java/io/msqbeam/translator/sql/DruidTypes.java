@@ -17,6 +17,9 @@ public final class DruidTypes {
     if (TIME_COLUMN.equals(columnName) && type == ColumnType.LONG) {
       return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
     }
+    if (type == ColumnType.JSON) {
+      return ComplexSqlType.json(factory);
+    }
     RelDataType base = switch (type) {
       case STRING -> factory.createSqlType(SqlTypeName.VARCHAR);
       case LONG -> factory.createSqlType(SqlTypeName.BIGINT);
@@ -24,6 +27,7 @@ public final class DruidTypes {
       case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> factory.createArrayType(
           sqlType(factory, "", type.elementType()), -1);
+      case JSON -> throw new IllegalStateException("handled above");
     };
     return factory.createTypeWithNullability(base, true);
   }
@@ -47,6 +51,12 @@ public final class DruidTypes {
       case DOUBLE, DECIMAL -> ColumnType.DOUBLE;
       case NULL -> ColumnType.STRING;
       case ARRAY -> nativeType(type.getComponentType(), columnName).arrayOf();
+      case OTHER -> {
+        if (ComplexSqlType.isJson(type)) {
+          yield ColumnType.JSON;
+        }
+        throw InvalidSqlInput.exception("Cannot handle column [" + columnName + "] with SQL type [" + name + "]");
+      }
       default -> throw InvalidSqlInput.exception(
           "Cannot handle column [" + columnName + "] with SQL type [" + name + "]");
     };

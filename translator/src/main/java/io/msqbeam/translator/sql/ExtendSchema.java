@@ -13,8 +13,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The row signature an {@code EXTEND (col TYPE, …)} list declares, by Druid's mapping (§1.7):
  * CHAR/VARCHAR → string, TINYINT…BIGINT → long, DOUBLE → double, FLOAT/REAL → float. Other types are
- * refused with Druid's message; {@code <T> ARRAY} is an array of T's type. COMPLEX columns wait for
- * {@link ColumnType} to have them.
+ * refused with Druid's message; {@code <T> ARRAY} is an array of T's type; {@code TYPE('COMPLEX<json>')}
+ * (Druid's grammar for a type named by a string) is a nested JSON column. Other complex types are not
+ * supported here and are refused as unsupported types.
  */
 final class ExtendSchema {
   private ExtendSchema() {}
@@ -34,6 +35,10 @@ final class ExtendSchema {
   }
 
   private static ColumnType columnType(String column, SqlDataTypeSpec type) {
+    if (type.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlUserDefinedTypeNameSpec named
+        && ColumnType.fromDruidName(named.getTypeName().getSimple()) == ColumnType.JSON) {
+      return ColumnType.JSON;
+    }
     if (type.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlCollectionTypeNameSpec collection
         && "ARRAY".equalsIgnoreCase(collection.getTypeName().getSimple())
         && collection.getElementTypeName() instanceof SqlBasicTypeNameSpec element) {

@@ -115,7 +115,8 @@ public final class InformationSchema {
         String.valueOf(index),
         "",
         type.isNullable() ? "YES" : "NO",
-        name.toString(),
+        // Druid prints a complex column's own type name (COMPLEX<json>), not OTHER.
+        type instanceof ComplexSqlType complex ? complex.druidName() : name.toString(),
         null,
         null,
         numeric ? String.valueOf(type.getPrecision()) : null,

@@ -16,12 +16,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Druid's JSON functions that are plain calls (§7.3, Druid's NestedDataOperatorConversions), each the
- * native macro of the same name. PARSE_JSON and TRY_PARSE_JSON give Druid's {@code COMPLEX<json>},
- * typed OTHER here; it may only be consumed by the other JSON functions in the same expression
- * (a {@code COMPLEX<json>} result column is not supported yet).
+ * native macro of the same name. PARSE_JSON, TRY_PARSE_JSON, JSON_QUERY and JSON_OBJECT give Druid's
+ * {@code COMPLEX<json>} ({@link ComplexSqlType}). JSON_QUERY and JSON_OBJECT replace Calcite's own
+ * operators of those names, which type their result VARCHAR ({@link JsonCallRewriter}).
  */
 public final class JsonFunctions {
-  private static final SqlReturnTypeInference JSON = binding -> nullable(binding.getTypeFactory(), SqlTypeName.OTHER);
+  private static final SqlReturnTypeInference JSON = binding -> ComplexSqlType.json(binding.getTypeFactory());
   private static final SqlReturnTypeInference STRING_ARRAY = binding -> {
     RelDataTypeFactory factory = binding.getTypeFactory();
     return factory.createTypeWithNullability(
@@ -31,7 +31,14 @@ public final class JsonFunctions {
   /** Each SQL function's native Druid function. */
   public static final Map<String, String> NATIVE_NAMES = Map.of(
       "PARSE_JSON", "parse_json", "TRY_PARSE_JSON", "try_parse_json", "TO_JSON_STRING", "to_json_string",
-      "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths");
+      "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths", "JSON_QUERY", "json_query", "JSON_OBJECT", "json_object");
+
+  /** JSON_QUERY(expr, path): the value (object, array or literal) at a JSONPath, as {@code COMPLEX<json>}. */
+  public static final SqlFunction JSON_QUERY = function("JSON_QUERY", JSON,
+      OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING));
+
+  /** JSON_OBJECT(KEY k VALUE v, …), with the keys and values alternating as Druid's json_object takes them. */
+  public static final SqlFunction JSON_OBJECT = function("JSON_OBJECT", JSON, OperandTypes.VARIADIC);
 
   private JsonFunctions() {}
 
@@ -41,7 +48,9 @@ public final class JsonFunctions {
         function("TRY_PARSE_JSON", JSON, OperandTypes.family(SqlTypeFamily.STRING)),
         function("TO_JSON_STRING", ReturnTypes.VARCHAR_FORCE_NULLABLE, OperandTypes.ANY),
         function("JSON_KEYS", STRING_ARRAY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING)),
-        function("JSON_PATHS", STRING_ARRAY, OperandTypes.ANY));
+        function("JSON_PATHS", STRING_ARRAY, OperandTypes.ANY),
+        JSON_QUERY,
+        JSON_OBJECT);
   }
 
   private static org.apache.calcite.rel.type.RelDataType nullable(RelDataTypeFactory factory, SqlTypeName type) {

@@ -67,6 +67,11 @@ class DruidExpressionsTest {
     assertThat(druid("TO_JSON_STRING(PARSE_JSON(s))")).isEqualTo("to_json_string(parse_json(\"s\"))");
     assertThat(druid("JSON_KEYS(PARSE_JSON(s), '$')")).isEqualTo("json_keys(parse_json(\"s\"),'$')");
     assertThat(druid("JSON_PATHS(PARSE_JSON(s))")).isEqualTo("json_paths(parse_json(\"s\"))");
+    // Calcite's own JSON_QUERY / JSON_OBJECT (typed VARCHAR) become Druid's, whose native forms drop the
+    // wrapper and ON NULL clauses Druid ignores.
+    assertThat(druid("JSON_QUERY(PARSE_JSON(s), '$.a')")).isEqualTo("json_query(parse_json(\"s\"),'$.a')");
+    assertThat(druid("JSON_OBJECT(KEY 'x' VALUE s, 'y' : PARSE_JSON(s))"))
+        .isEqualTo("json_object('x',\"s\",'y',parse_json(\"s\"))");
   }
 
   @Test

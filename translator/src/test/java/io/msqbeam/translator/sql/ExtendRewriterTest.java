@@ -30,6 +30,14 @@ class ExtendRewriterTest {
   }
 
   @Test
+  void readsDruidsTypeSyntaxForJsonColumns() {
+    // Druid's grammar: TYPE('COMPLEX<json>') names a native type by a string (druid-behaviour §1.7).
+    String sql = ExtendRewriter.rewrite(DruidSqlParser.parse(
+        "SELECT * FROM TABLE(EXTERN('{}', '{}')) EXTEND (obj TYPE('COMPLEX<json>'))")).toString();
+    assertThat(sql).contains("`EXTERN`('{}', '{}', '[{\"name\":\"obj\",\"type\":\"COMPLEX<json>\"}]')");
+  }
+
+  @Test
   void leavesStatementsWithoutExtendAlone() {
     String before = DruidSqlParser.parse("SELECT a FROM t WHERE b IN (SELECT c FROM u)").toString();
     assertThat(ExtendRewriter.rewrite(DruidSqlParser.parse("SELECT a FROM t WHERE b IN (SELECT c FROM u)"))
