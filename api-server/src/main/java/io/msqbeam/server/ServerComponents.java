@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import io.msqbeam.server.runner.RunnerSelection;
 import io.msqbeam.server.sql.SqlResource;
+import io.msqbeam.server.statement.StatementResource;
 import io.msqbeam.server.task.MetadataCatalog;
 import io.msqbeam.server.task.TaskResource;
 import io.msqbeam.server.task.TaskService;
@@ -80,6 +81,7 @@ public final class ServerComponents implements AutoCloseable {
           config.taskSlots(), httpInput);
       List<Routes> routes = List.of(
           new TaskResource(taskService, jsonMapper),
+          new StatementResource(taskService, jsonMapper),
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
               config.deepStorageDir().toAbsolutePath(), httpInput));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);

@@ -35,12 +35,20 @@ public record ResultColumn(String name, String nativeType, String sqlType) {
       ColumnMapping mapping = destination.columnMappings().get(i);
       String sqlType = destination.sqlTypeNames().get(i);
       int index = finalStage.columnIndex(mapping.queryColumn());
-      String nativeType = switch (sqlType) {
-        case "TIMESTAMP", "DATE", "BOOLEAN" -> "LONG";
-        default -> index < 0 ? null : finalStage.signature().get(index).type().druidName();
-      };
-      columns.add(new ResultColumn(mapping.outputColumn(), nativeType, sqlType));
+      columns.add(new ResultColumn(mapping.outputColumn(),
+          nativeType(sqlType, index < 0 ? null : finalStage.signature().get(index).type().druidName()), sqlType));
     }
     return columns;
+  }
+
+  /**
+   * The native type Druid shows for a column of {@code sqlType} whose stage signature says
+   * {@code signatureType} (nullable): TIMESTAMP, DATE and BOOLEAN are LONG whatever computed them.
+   */
+  public static String nativeType(String sqlType, String signatureType) {
+    return switch (sqlType) {
+      case "TIMESTAMP", "DATE", "BOOLEAN" -> "LONG";
+      default -> signatureType;
+    };
   }
 }

@@ -22,21 +22,21 @@ import java.io.UncheckedIOException;
  * problem and position for the same bytes; this class only swaps our class names and source for
  * Druid's, so that clients and fixtures see Druid's text byte for byte.
  */
-final class SqlQueryReader {
+public final class SqlQueryReader {
   private static final String OUR_PACKAGE = SqlQuery.class.getPackageName() + ".";
   private static final String DRUID_PACKAGE = "org.apache.druid.sql.http.";
   private static final String DRUID_SOURCE = "(org.eclipse.jetty.server.HttpInputOverHTTP)";
 
   private final ObjectMapper json;
 
-  SqlQueryReader(ObjectMapper json) {
+  public SqlQueryReader(ObjectMapper json) {
     this.json = requireNonNull(json, "json is null");
   }
 
   /**
    * @throws InvalidRequestBodyException for malformed JSON or a rejected field, worded as Druid does
    */
-  SqlQuery read(byte[] body) {
+  public SqlQuery read(byte[] body) {
     try {
       return json.readValue(body, SqlQuery.class);
     } catch (JacksonException e) {

@@ -16,10 +16,6 @@ import io.msqbeam.translator.error.UncategorizedError;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import io.msqbeam.translator.planner.PlannedStatement;
 import io.msqbeam.translator.planner.StatementPlanner;
-import io.msqbeam.translator.planner.SqlParameter;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,15 +110,8 @@ public final class SqlResource implements Routes {
   }
 
   private PlannedStatement plan(SqlQuery request, String sqlQueryId) {
-    List<SqlParameter> parameters = new ArrayList<>();
-    for (JsonNode parameter : request.parameters()) {
-      JsonNode value = parameter.path("value");
-      parameters.add(new SqlParameter(parameter.path("type").asText("VARCHAR"),
-          value.isNull() || value.isMissingNode() ? null : value.isNumber() ? value.numberValue()
-              : value.isBoolean() ? (Object) value.booleanValue() : value.asText()));
-    }
     PlannedStatement statement = new StatementPlanner(catalog, httpInput)
-        .plan(request.query(), request.context(), parameters, "sql-" + sqlQueryId, Instant.now().toString());
+        .plan(request.query(), request.context(), SqlParameters.of(request.parameters()), "sql-" + sqlQueryId, Instant.now().toString());
     return switch (statement.kind()) {
       case SELECT -> statement;
       case INSERT -> throw InvalidSqlInput.exception(

@@ -21,7 +21,9 @@ import io.msqbeam.server.segment.Publication;
 import io.msqbeam.server.segment.SegmentAllocation;
 import io.msqbeam.translator.plan.DataSourceDestination;
 import io.msqbeam.translator.plan.ExternalInputSpec;
+import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.planner.PlannedStatement;
+import io.msqbeam.translator.planner.SqlParameter;
 import io.msqbeam.translator.planner.StatementPlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -109,10 +111,15 @@ public final class TaskService implements AutoCloseable {
 
   /** Plans and queues a statement; returns the task id. Planning errors are thrown as DruidExceptions. */
   public String submit(String sql, Map<String, Object> context, String sqlQueryId) {
+    return submit(sql, context, List.of(), sqlQueryId);
+  }
+
+  /** As {@link #submit(String, Map, String)}, with dynamic parameters bound to the {@code ?}s in order. */
+  public String submit(String sql, Map<String, Object> context, List<SqlParameter> parameters, String sqlQueryId) {
     String taskId = "query-" + sqlQueryId;
     long now = System.currentTimeMillis();
     String version = Instant.ofEpochMilli(now).toString();
-    PlannedStatement statement = new StatementPlanner(catalog, httpInput).plan(sql, context, taskId, version);
+    PlannedStatement statement = new StatementPlanner(catalog, httpInput).plan(sql, context, parameters, taskId, version);
     Runner runner = runners.forContext(context);
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
     task.runner = runner;
@@ -130,6 +137,15 @@ public final class TaskService implements AutoCloseable {
 
   public Optional<TaskRecord> record(String taskId) {
     return tasks.find(taskId);
+  }
+
+  /**
+   * The plan of a task this server is still running (or queueing); empty once it has ended, when what
+   * is left of it is its record and final report.
+   */
+  public Optional<QueryPlan> livePlan(String taskId) {
+    LiveTask task = live.get(taskId);
+    return task == null ? Optional.empty() : Optional.of(task.statement.plan());
   }
 
   /** The live report of a running task, or the stored final report. Empty if none exists yet. */
