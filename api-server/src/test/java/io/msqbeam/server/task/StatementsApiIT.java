@@ -155,6 +155,18 @@ class StatementsApiIT extends ServerPerTest {
     assertThat(fieldNames(runningDetail)).containsExactly("queryId", "state", "createdAt", "durationMs", "stages",
         "counters", "warnings");
 
+    // A second INSERT into the same datasource waits for the first's write lock: ACCEPTED (queued, no
+    // location yet), and cancelled from there.
+    HttpResponse<String> queued = api.post(STATEMENTS,
+        statement(SampleData.wikitickerInsert("wiki_st", "TIME_PARSE(\"time\")"), "queued", Map.of()));
+    assertThat(TaskApi.JSON.readTree(queued.body()).path("state").asText()).isEqualTo("ACCEPTED");
+    assertThat(TaskApi.JSON.readTree(api.get(STATEMENTS + "/query-queued").body()).path("state").asText())
+        .isEqualTo("ACCEPTED");
+    assertError(api.get(STATEMENTS + "/query-queued/results"), 400, "general", "USER", "INVALID_INPUT",
+        "Query[query-queued] is currently in [ACCEPTED] state. Please wait for it to complete.");
+    assertThat(delete(STATEMENTS + "/query-queued").statusCode()).isEqualTo(202);
+    assertThat(awaitState("query-queued", "FAILED").at("/errorDetails/errorCode").asText()).isEqualTo("Canceled");
+
     HttpResponse<String> cancel = delete(STATEMENTS + "/query-long");
     assertThat(cancel.statusCode()).isEqualTo(202);
     assertThat(cancel.body()).isEmpty();
