@@ -18,7 +18,6 @@ import org.apache.druid.query.expression.TimestampCeilExprMacro;
 import org.apache.druid.query.expression.TimestampExtractExprMacro;
 import org.apache.druid.query.expression.TimestampFloorExprMacro;
 import org.apache.druid.query.expression.TimestampFormatExprMacro;
-import org.apache.druid.query.expression.TimestampParseExprMacro;
 import org.apache.druid.query.expression.TimestampShiftExprMacro;
 import org.apache.druid.query.expression.TrimExprMacro;
 
@@ -27,7 +26,7 @@ public final class DruidExprMacros {
   /** PARSE_JSON's and TO_JSON_STRING's mapper: plain JSON, as Druid's default mapper for these values. */
   private static final ObjectMapper JSON = io.msqbeam.pipelines.row.JsonValues.MAPPER;
   private static final ExprMacroTable TABLE = new ExprMacroTable(List.of(
-      new TimestampParseExprMacro(),
+      new FastTimestampParseExprMacro(),
       new TimestampFloorExprMacro(),
       new TimestampCeilExprMacro(),
       new TimestampFormatExprMacro(),
