@@ -25,11 +25,20 @@ public final class JsonRowParser implements RowParser {
 
   private final Map<String, Integer> positions = new HashMap<>();
   private final ColumnType[] types;
+  /**
+   * The name and column of each field, by its place in the last object read: lines of one file
+   * nearly always list their fields in the same order, so the n-th name of a line is usually the
+   * same (interned) string as the n-th name of the line before, and one reference comparison finds
+   * its column without hashing the name.
+   */
+  private String[] lastNames = new String[16];
+  private int[] lastPositions = new int[16];
 
   public JsonRowParser(List<ColumnSignature> signature) {
     types = new ColumnType[signature.size()];
     for (int i = 0; i < signature.size(); i++) {
-      positions.put(signature.get(i).name(), i);
+      // Interned, as Jackson interns the names it reads.
+      positions.put(signature.get(i).name().intern(), i);
       types[i] = signature.get(i).type();
     }
   }
@@ -44,10 +53,10 @@ public final class JsonRowParser implements RowParser {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw unparseable(line, offset, length);
       }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        Integer position = positions.get(parser.currentName());
+      for (int field = 0; parser.nextToken() == JsonToken.FIELD_NAME; field++) {
+        int position = position(field, parser.currentName());
         JsonToken token = parser.nextToken();
-        if (position == null) {
+        if (position < 0) {
           parser.skipChildren();
           continue;
         }
@@ -57,6 +66,22 @@ public final class JsonRowParser implements RowParser {
       throw unparseable(line, offset, length);
     }
     return row;
+  }
+
+  /** The column of the {@code field}-th name of an object, or -1 when no column has that name. */
+  private int position(int field, String name) {
+    if (field < lastNames.length && lastNames[field] == name) {
+      return lastPositions[field];
+    }
+    Integer found = positions.get(name);
+    int position = found == null ? -1 : found;
+    if (field >= lastNames.length) {
+      lastNames = java.util.Arrays.copyOf(lastNames, field * 2);
+      lastPositions = java.util.Arrays.copyOf(lastPositions, field * 2);
+    }
+    lastNames[field] = name;
+    lastPositions[field] = position;
+    return position;
   }
 
   static RowParseException unparseable(byte[] line, int offset, int length) {

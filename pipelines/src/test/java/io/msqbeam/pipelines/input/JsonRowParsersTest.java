@@ -33,6 +33,26 @@ class JsonRowParsersTest {
   }
 
   @Test
+  void linesThatListTheirFieldsInAnotherOrderOrWithOthersStillFindTheirColumns() throws Exception {
+    RowParser parser = RowParsers.create(new JsonInputFormat(), SIGNATURE);
+    assertThat(parse(parser, "{\"page\":\"A\",\"added\":1,\"first\":\"f\",\"ratio\":0.5}"))
+        .containsExactly("A", 1L, "f", 0.5f);
+    assertThat(parse(parser, "{\"added\":2,\"page\":\"B\",\"ratio\":1.5,\"first\":\"g\"}"))
+        .containsExactly("B", 2L, "g", 1.5f);
+    assertThat(parse(parser, "{\"x\":0,\"page\":\"C\",\"y\":[1],\"added\":3}")).containsExactly("C", 3L, null, null);
+    assertThat(parse(parser, "{\"page\":\"D\",\"added\":4,\"first\":\"h\",\"ratio\":2.5}"))
+        .containsExactly("D", 4L, "h", 2.5f);
+    // More fields than were ever seen before, and names built at run time (not constants).
+    StringBuilder wide = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      wide.append("\"f").append(i).append("\":").append(i).append(',');
+    }
+    wide.append("\"").append(new String("ra") + "tio").append("\":3.5,\"page\":\"E\"}");
+    assertThat(parse(parser, wide.toString())).containsExactly("E", null, null, 3.5f);
+    assertThat(parse(parser, wide.toString())).containsExactly("E", null, null, 3.5f);
+  }
+
+  @Test
   void flattenSpecReadsPathsAndDiscoversTheRest() throws Exception {
     FlattenSpec spec = new FlattenSpec(null, List.of(
         new FlattenField("path", "added", "$.stats.added"),
