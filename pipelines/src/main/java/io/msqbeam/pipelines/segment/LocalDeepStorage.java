@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.apache.druid.segment.loading.DataSegmentPusher;
 import org.apache.druid.timeline.DataSegment;
-import org.apache.druid.utils.CompressionUtils;
 
 /**
  * Deep storage on a local (or shared) file system, laid out as Druid's local pusher lays it out:
@@ -46,7 +45,7 @@ final class LocalDeepStorage {
     Path zipInProgress = temporarySibling(indexZip);
     long size;
     try {
-      size = CompressionUtils.zip(segmentDir, zipInProgress.toFile(), true);
+      size = SegmentZip.zip(segmentDir, zipInProgress.toFile());
       moveIntoPlace(zipInProgress, indexZip.toPath());
     } finally {
       Files.deleteIfExists(zipInProgress);

@@ -120,6 +120,13 @@ class SegmentWriterTest {
       List<? extends ZipEntry> entries = Collections.list(zip.entries());
       assertThat(entries).extracting(ZipEntry::getName).contains("version.bin", "meta.smoosh", "00000.smoosh");
       assertThat(segment.sizeBytes()).isEqualTo(entries.stream().mapToLong(ZipEntry::getSize).sum());
+      assertThat(entries).allMatch(entry -> entry.getMethod() == ZipEntry.DEFLATED);
+    }
+    // Druid's own unzip, as its historicals use, gets the same files back.
+    Path unzipped = Files.createDirectories(deepStorage().resolveSibling("druid-unzipped"));
+    org.apache.druid.utils.CompressionUtils.unzip(partitionDir.resolve("index.zip").toFile(), unzipped.toFile());
+    try (Stream<Path> files = Files.list(unzipped)) {
+      assertThat(files.mapToLong(file -> file.toFile().length()).sum()).isEqualTo(segment.sizeBytes());
     }
     assertThat(new ObjectMapper().readTree(partitionDir.resolve("descriptor.json").toFile()))
         .isEqualTo(new ObjectMapper().readTree(segment.payloadJson()));
