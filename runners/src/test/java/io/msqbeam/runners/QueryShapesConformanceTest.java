@@ -46,6 +46,23 @@ public abstract class QueryShapesConformanceTest {
       + "{\"name\":\"m1\",\"type\":\"double\"},"
       + "{\"name\":\"cnt\",\"type\":\"long\"}]'))";
 
+  /**
+   * The {@code obj} values of Druid's nested-all-types test data as its MSQComplexGroupByTest expects them
+   * back, in order of {@code a}; {@code cObj} is one object in every row. {@code $obj} in the queries below.
+   */
+  private static final List<String> OBJECTS = List.of(
+      "{\"a\":100,\"b\":{\"x\":\"a\",\"y\":1.1,\"z\":[1,2,3,4]},\"c\":[100],\"v\":[]}",
+      "{\"a\":200,\"b\":{\"x\":\"b\",\"y\":1.1,\"z\":[2,4,6]},\"c\":[\"a\",\"b\"],\"v\":[]}",
+      "{\"a\":300}",
+      "{\"a\":400,\"b\":{\"x\":\"d\",\"y\":1.1,\"z\":[3,4]},\"c\":{\"a\":1},\"v\":[]}",
+      "{\"a\":500,\"b\":{\"x\":\"e\",\"z\":[1,2,3,4]},\"c\":\"hello\",\"v\":\"a\"}",
+      "{\"a\":600,\"b\":{\"x\":\"f\",\"y\":1.1,\"z\":[6,7,8,9]},\"c\":12.3,\"v\":\"b\"}",
+      "{\"a\":700,\"b\":{\"x\":\"g\",\"y\":1.1,\"z\":[9,null,9,9]},\"c\":null,\"v\":[]}");
+  public static final String OBJ = "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + String.join("\\n",
+      OBJECTS.stream().map(o -> "{\"obj\":" + o + ",\"cObj\":{\"x\":1,\"y\":\"hello\"}}").toList())
+      .replace("\"", "\\\"") + "\"}','{\"type\":\"json\"}','[{\"name\":\"obj\",\"type\":\"COMPLEX<json>\"},"
+      + "{\"name\":\"cObj\",\"type\":\"COMPLEX<json>\"}]'))";
+
   @TempDir
   Path dir;
 
@@ -182,6 +199,7 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT a.dim1 FROM $foo a WHERE EXISTS (SELECT 1 FROM $foo b WHERE b.dim1 = a.dim2)", false,
         rows(row("2"), row("def"))));
     addAggregationCases(cases);
+    addJsonCases(cases);
     // UNNEST. Of the multi-value dim3 (MV_TO_ARRAY, as Druid requires): each value, and one null for a row without
     // values (Druid's CalciteArraysQueryTest#testUnnest; the same values as grouping on dim3, §7.5).
     cases.add(Arguments.of("SELECT d3 FROM $foo CROSS JOIN UNNEST(MV_TO_ARRAY(dim3)) AS t(d3)", false,
@@ -272,6 +290,38 @@ public abstract class QueryShapesConformanceTest {
         false, rows(row(null, 4.0, 6.0), row("", 3.0, 3.0), row("a", 2.5, 4.0), row("abc", 5.0, 5.0))));
   }
 
+  /**
+   * {@code COMPLEX<json>} columns ({@code $obj}). Sorting and grouping on them are Druid's MSQComplexGroupByTest
+   * (testSortingOnNestedData's order, Druid's nested-data comparator; seven distinct obj values and one cObj);
+   * the JSON function results follow from the objects as Druid's sql-json-functions reference defines them
+   * (y is 1.1 in the objects with a 100, 200, 400, 600 and 700, missing in 300 and 500).
+   */
+  private static void addJsonCases(List<Arguments> cases) {
+    List<List<Object>> sorted = new ArrayList<>();
+    for (int i : List.of(5, 1, 3, 4, 6, 0, 2)) {
+      sorted.add(row(json(OBJECTS.get(i))));
+    }
+    cases.add(Arguments.of("SELECT obj FROM $obj ORDER BY obj", true, sorted));
+    cases.add(Arguments.of("/*exact*/SELECT COUNT(DISTINCT obj), COUNT(DISTINCT cObj) FROM $obj", true,
+        rows(row(7, 1))));
+    cases.add(Arguments.of("SELECT cObj, COUNT(*) AS c FROM $obj GROUP BY cObj", true,
+        rows(row(json("{\"x\":1,\"y\":\"hello\"}"), 7))));
+    cases.add(Arguments.of("SELECT JSON_VALUE(obj, '$.b.x'), JSON_QUERY(obj, '$.b.z'), JSON_KEYS(obj, '$'),"
+        + " JSON_VALUE(obj, '$.b.y' RETURNING DOUBLE), JSON_OBJECT(KEY 'v' VALUE JSON_QUERY(obj, '$.v'))"
+        + " FROM $obj WHERE JSON_VALUE(obj, '$.a' RETURNING BIGINT) = 500", true,
+        rows(row("e", List.of(1, 2, 3, 4), List.of("a", "b", "c", "v"), null, json("{\"v\":\"a\"}")))));
+    cases.add(Arguments.of("SELECT JSON_VALUE(obj, '$.b.y') AS y, SUM(JSON_VALUE(obj, '$.a' RETURNING BIGINT)) AS s"
+        + " FROM $obj GROUP BY 1", false, rows(row("1.1", 2000), row(null, 800))));
+  }
+
+  private static Object json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static List<Object> row(Object... values) {
     return Arrays.asList(values);
   }
@@ -289,7 +339,7 @@ public abstract class QueryShapesConformanceTest {
     Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge")
         : sql.startsWith("/*exact*/") ? Map.of("useApproximateCountDistinct", false)
         : sql.startsWith("/*la*/") ? Map.of("sqlTimeZone", "America/Los_Angeles") : Map.of();
-    List<List<Object>> rows = run(sql.replace("$foo", FOO), context);
+    List<List<Object>> rows = run(sql.replace("$foo", FOO).replace("$obj", OBJ), context);
 
     if (ordered) {
       assertThat(rows).containsExactlyElementsOf(expected);

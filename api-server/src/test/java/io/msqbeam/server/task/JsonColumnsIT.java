@@ -228,6 +228,66 @@ class JsonColumnsIT {
         + " TO_JSON_STRING(obj) FROM extended")).isEqualTo(json("[[2,\"2\",\"{\\\"a\\\":{\\\"b\\\":2}}\"]]"));
   }
 
+  /**
+   * The {@code obj} values of Druid's nested-all-types test data as MSQComplexGroupByTest expects them back,
+   * here in input order by {@code a}.
+   */
+  private static final List<String> OBJECTS = List.of(
+      "{\"a\":100,\"b\":{\"x\":\"a\",\"y\":1.1,\"z\":[1,2,3,4]},\"c\":[100],\"v\":[]}",
+      "{\"a\":200,\"b\":{\"x\":\"b\",\"y\":1.1,\"z\":[2,4,6]},\"c\":[\"a\",\"b\"],\"v\":[]}",
+      "{\"a\":300}",
+      "{\"a\":400,\"b\":{\"x\":\"d\",\"y\":1.1,\"z\":[3,4]},\"c\":{\"a\":1},\"v\":[]}",
+      "{\"a\":500,\"b\":{\"x\":\"e\",\"z\":[1,2,3,4]},\"c\":\"hello\",\"v\":\"a\"}",
+      "{\"a\":600,\"b\":{\"x\":\"f\",\"y\":1.1,\"z\":[6,7,8,9]},\"c\":12.3,\"v\":\"b\"}",
+      "{\"a\":700,\"b\":{\"x\":\"g\",\"y\":1.1,\"z\":[9,null,9,9]},\"c\":null,\"v\":[]}");
+
+  private static String objectsExtern() {
+    StringBuilder data = new StringBuilder();
+    for (String object : OBJECTS) {
+      data.append(data.length() == 0 ? "" : "\\n").append("{\"obj\":").append(object)
+          .append(",\"cObj\":{\"x\":1,\"y\":\"hello\"}}");
+    }
+    return "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + data.toString().replace("\"", "\\\"")
+        + "\"}','{\"type\":\"json\"}','[{\"name\":\"obj\",\"type\":\"COMPLEX<json>\"},"
+        + "{\"name\":\"cObj\",\"type\":\"COMPLEX<json>\"}]'))";
+  }
+
+  @Test
+  void ordersJsonValuesAsDruidDoes() throws Exception {
+    // MSQComplexGroupByTest.testSortingOnNestedData: ORDER BY a COMPLEX<json> column sorts by Druid's
+    // nested-data comparator, which gives this order for these objects.
+    TaskApi.DoorRows rows = api.bothDoors("SELECT obj FROM " + objectsExtern() + " ORDER BY 1",
+        "j" + IDS.incrementAndGet(), Map.of(), Map.of());
+    List<Integer> order = List.of(5, 1, 3, 4, 6, 0, 2);
+    StringBuilder task = new StringBuilder("[");
+    for (int i : order) {
+      task.append(task.length() == 1 ? "" : ",").append('[').append(OBJECTS.get(i)).append(']');
+    }
+    assertThat(rows.task()).isEqualTo(json(task + "]"));
+    for (int i = 0; i < order.size(); i++) {
+      assertThat(rows.sql().get(i).get(0).asText()).isEqualTo(OBJECTS.get(order.get(i)));
+    }
+  }
+
+  @Test
+  void groupsAndCountsDistinctJsonValues() throws Exception {
+    // MSQComplexGroupByTest: GROUP BY obj keeps the seven objects apart (one row each), and the exact
+    // COUNT(DISTINCT …) of obj is 7 and of cObj, the same object in every row, 1.
+    JsonNode status = api.run("INSERT INTO grouped_objects SELECT obj, COUNT(*) AS cnt FROM " + objectsExtern()
+        + " GROUP BY 1 PARTITIONED BY ALL", "group" + IDS.incrementAndGet(), Map.of());
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    JsonNode grouped = bothDoors("SELECT JSON_VALUE(obj, '$.a' RETURNING BIGINT) AS a, cnt FROM grouped_objects"
+        + " ORDER BY a");
+    assertThat(grouped).isEqualTo(json("[[100,1],[200,1],[300,1],[400,1],[500,1],[600,1],[700,1]]"));
+    assertThat(api.sqlArray("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'grouped_objects'"
+        + " AND COLUMN_NAME = 'obj'")).isEqualTo(json("[[\"COMPLEX<json>\"]]"));
+    TaskApi.DoorRows distinct = api.bothDoors("SELECT COUNT(DISTINCT obj), COUNT(DISTINCT cObj) FROM "
+        + objectsExtern(), "j" + IDS.incrementAndGet(), Map.of("useApproximateCountDistinct", false),
+        Map.of("useApproximateCountDistinct", false));
+    assertThat(distinct.sql()).isEqualTo(json("[[7,1]]"));
+    assertThat(distinct.task()).isEqualTo(distinct.sql());
+  }
+
   private static String sqlBody(String query, String format) throws Exception {
     HttpResponse<String> response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(Map.of("query", query,
         "resultFormat", format, "header", true, "typesHeader", true, "sqlTypesHeader", true)));
