@@ -1,6 +1,7 @@
 package io.msqbeam.translator.planner;
 
 import io.msqbeam.translator.catalog.TableDescriptor;
+import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -24,6 +25,7 @@ import io.msqbeam.translator.plan.StageInputSpec;
 import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.VirtualColumn;
 import io.msqbeam.translator.sql.DruidTable;
+import io.msqbeam.translator.sql.ComplexSqlType;
 import io.msqbeam.translator.sql.DruidTypes;
 import io.msqbeam.translator.sql.ExternalTable;
 import io.msqbeam.translator.sql.SystemTable;
@@ -311,6 +313,11 @@ final class StageGraphBuilder {
     }
     int arg = call.getArgList().get(0);
     String field = projected.get(arg);
+    if (ComplexSqlType.isJson(projects.get(arg).getType())) {
+      // Druid's Min/MaxSqlAggregator (SimpleSqlAggregator.badTypeException); Calcite lets MIN/MAX take OTHER.
+      throw InvalidSqlInput.exception("Aggregation [" + call.getAggregation().getName() + "] does not support type"
+          + " [COMPLEX<json>], column [" + field + "]");
+    }
     boolean integral = DruidTypes.nativeType(projects.get(arg).getType(), field) == ColumnType.LONG;
     AggregatorType type = switch (kind) {
       case SUM, SUM0 -> integral ? AggregatorType.LONG_SUM : AggregatorType.DOUBLE_SUM;
