@@ -289,6 +289,21 @@ class JsonColumnsIT {
   }
 
   @Test
+  void flinkWritesTheSameJsonColumns() throws Exception {
+    // The docs' ingestion again, on the embedded Flink cluster: the same nested columns, read back equal.
+    JsonNode status = api.run("REPLACE INTO nested_flink OVERWRITE ALL SELECT TIME_PARSE(\"time\") AS __time,"
+        + " product, shipTo, details FROM TABLE(EXTERN('" + inline() + "','{\"type\":\"json\"}','" + SIGNATURE
+        + "')) PARTITIONED BY ALL", "flink" + IDS.incrementAndGet(), Map.of("runner", "flink", "maxNumTasks", 3));
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    assertThat(api.report(status.path("id").asText()).at("/taskContext/payload/runner").asText()).isEqualTo("flink");
+    String columns = "SELECT __time, product, shipTo, details FROM ";
+    assertThat(api.sqlArray(columns + "nested_flink ORDER BY __time"))
+        .isEqualTo(api.sqlArray(columns + "nested_data_example ORDER BY __time"));
+    assertThat(api.sqlArray("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'nested_flink'"
+        + " AND COLUMN_NAME = 'shipTo'")).isEqualTo(json("[[\"COMPLEX<json>\"]]"));
+  }
+
+  @Test
   void refusesMinAndMaxOfJsonWithDruidsMessage() throws Exception {
     // Druid's MinSqlAggregator / MaxSqlAggregator: SimpleSqlAggregator.badTypeException, an invalidInput
     // "Aggregation [%s] does not support type [%s], column [%s]" with the column read.
