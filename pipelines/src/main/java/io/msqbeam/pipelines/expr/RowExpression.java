@@ -46,6 +46,9 @@ public final class RowExpression {
       case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> array(eval, outputType);
       case JSON -> JsonValues.plain(eval.value());
+      // Expressions never make sketches or pairs; those come only from aggregators and stored metrics.
+      case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+          throw new IllegalArgumentException("An expression cannot give a value of type " + outputType.druidName());
     };
   }
 
@@ -95,6 +98,8 @@ public final class RowExpression {
       case LONG_ARRAY -> ExpressionType.LONG_ARRAY;
       case DOUBLE_ARRAY -> ExpressionType.DOUBLE_ARRAY;
       case JSON -> ExpressionType.NESTED_DATA;
+      case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+          ExpressionType.UNKNOWN_COMPLEX;
     };
   }
 

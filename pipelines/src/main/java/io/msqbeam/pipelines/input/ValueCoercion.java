@@ -43,6 +43,8 @@ final class ValueCoercion {
         case DOUBLE -> number.doubleValue();
         case FLOAT -> number.floatValue();
         case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> value.toString();
+        case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+            throw new IllegalStateException("the planner refuses complex input columns");
       };
     }
     return number(value.toString(), type, column);
@@ -65,6 +67,8 @@ final class ValueCoercion {
         case DOUBLE -> Double.parseDouble(trimmed);
         case FLOAT -> Float.parseFloat(trimmed);
         case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> text;
+        case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+            throw new IllegalStateException("the planner refuses complex input columns");
       };
     } catch (NumberFormatException e) {
       throw new RowParseException(column, "Unable to parse value[" + text + "] for field[" + column + "]");

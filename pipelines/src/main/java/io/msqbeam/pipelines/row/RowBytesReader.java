@@ -82,6 +82,13 @@ final class RowBytesReader {
     return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
   }
 
+  byte[] readBytes() {
+    int length = readVarInt();
+    byte[] value = java.util.Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return value;
+  }
+
   String readString() {
     int length = readVarInt();
     String value = new String(bytes, position, length, StandardCharsets.UTF_8);

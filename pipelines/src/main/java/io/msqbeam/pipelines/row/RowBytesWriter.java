@@ -73,6 +73,14 @@ final class RowBytesWriter {
     size += utf8.length;
   }
 
+  /** The bytes after their varint length. */
+  void writeBytes(byte[] value) {
+    writeVarInt(value.length);
+    ensure(value.length);
+    System.arraycopy(value, 0, bytes, size, value.length);
+    size += value.length;
+  }
+
   static int varIntSize(int value) {
     int n = 1;
     while ((value & ~0x7F) != 0) {

@@ -5,10 +5,12 @@ import io.msqbeam.translator.plan.ColumnType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.druid.hll.HyperLogLogCollector;
 
 /**
  * A compact binary coder for rows ({@code Object[]} aligned with a signature): the row's byte length
@@ -17,7 +19,9 @@ import org.apache.beam.sdk.coders.CustomCoder;
  * built in a per-thread buffer and written, or read, with one bulk call. No per-row JSON and no
  * reflection on the hot path. Strings may also hold a multi-value {@code List<String>}; an ARRAY
  * column holds an {@code Object[]}, written as a varint length and a flag byte and value per element;
- * a {@code COMPLEX<json>} value is written as its JSON text ({@link JsonValues}).
+ * a {@code COMPLEX<json>} value is written as its JSON text ({@link JsonValues}). A {@code hyperUnique}
+ * sketch is written as Druid's serialised collector; a time-value pair ({@link TimedValue}) as its
+ * time, then its value as the pair's value type is written.
  */
 public final class RowCoder extends CustomCoder<Object[]> {
   private static final byte NULL = 0;
@@ -154,8 +158,46 @@ public final class RowCoder extends CustomCoder<Object[]> {
           out.writeByte(VALUE);
           out.writeString(JsonValues.toJson(value));
         }
+        case HYPER_UNIQUE -> {
+          out.writeByte(VALUE);
+          out.writeBytes(((HyperLogLogCollector) value).toByteArray());
+        }
+        case LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> {
+          out.writeByte(VALUE);
+          writePair(out, (TimedValue) value, types[i]);
+        }
       }
     }
+  }
+
+  /** A pair as its time, then its value (which may be null) as the pair's value type is written. */
+  private static void writePair(RowBytesWriter out, TimedValue pair, ColumnType type) {
+    out.writeVarLong(pair.time());
+    Object value = pair.value();
+    if (value == null) {
+      out.writeByte(NULL);
+      return;
+    }
+    out.writeByte(VALUE);
+    switch (type.finalizedType()) {
+      case LONG -> out.writeVarLong(((Number) value).longValue());
+      case FLOAT -> out.writeInt(Float.floatToRawIntBits(((Number) value).floatValue()));
+      case DOUBLE -> out.writeLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
+      default -> out.writeString(value.toString());
+    }
+  }
+
+  private static TimedValue readPair(RowBytesReader in, ColumnType type) {
+    long time = in.readVarLong();
+    if (in.readByte() == NULL) {
+      return new TimedValue(time, null);
+    }
+    return new TimedValue(time, switch (type.finalizedType()) {
+      case LONG -> in.readVarLong();
+      case FLOAT -> Float.intBitsToFloat(in.readInt());
+      case DOUBLE -> Double.longBitsToDouble(in.readLong());
+      default -> in.readString();
+    });
   }
 
   private static void writeArray(RowBytesWriter out, Object[] array, ColumnType type) {
@@ -214,6 +256,8 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
       case JSON -> JsonValues.fromJson(in.readString());
+      case HYPER_UNIQUE -> HyperLogLogCollector.makeCollector(ByteBuffer.wrap(in.readBytes()));
+      case LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> readPair(in, types[column]);
     };
   }
 
@@ -232,6 +276,8 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case DOUBLE -> in.skip(8);
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
       case JSON -> in.skip(in.readVarInt());
+      case HYPER_UNIQUE -> in.skip(in.readVarInt());
+      case LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> readPair(in, types[column]);
     }
   }
 

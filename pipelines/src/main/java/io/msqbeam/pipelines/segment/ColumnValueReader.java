@@ -48,6 +48,10 @@ interface ColumnValueReader {
         ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
         yield () -> JsonValues.plain(selector.getObject());
       }
+      case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> {
+        ColumnValueSelector<?> selector = factory.makeColumnValueSelector(column);
+        yield () -> ComplexValues.fromDruid(selector.getObject());
+      }
     };
   }
 }

@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.segment;
 import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.druid.guice.BuiltInTypesModule;
+import org.apache.druid.jackson.AggregatorsModule;
 import org.apache.druid.jackson.DefaultObjectMapper;
 import org.apache.druid.math.expr.ExpressionProcessing;
 import org.apache.druid.math.expr.ExprMacroTable;
@@ -62,6 +63,9 @@ public final class DruidRuntime {
       if (instance == null) {
         ExpressionProcessing.initializeForTests(); // despite the name: Druid's default config
         BuiltInTypesModule.registerHandlersAndSerde();
+        // The complex metrics of rollup (hyperUnique, the first/last pairs), as Druid's AggregatorsModule
+        // registers them.
+        AggregatorsModule.registerComplexMetricsAndSerde();
         instance = new DruidRuntime();
       }
       return instance;

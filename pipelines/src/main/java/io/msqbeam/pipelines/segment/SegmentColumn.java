@@ -54,6 +54,8 @@ public record SegmentColumn(String name, SegmentColumnType type, boolean keepsMu
         yield DimensionHandlerUtils.getHandlerFromCapabilities(name, capabilities, null)
             .getDimensionSchema(capabilities);
       }
+      case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+          throw new IllegalArgumentException("Column [" + name + "] of type " + type + " can only be a metric");
     };
   }
 }

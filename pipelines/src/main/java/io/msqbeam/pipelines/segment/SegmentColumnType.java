@@ -6,8 +6,9 @@ import org.apache.druid.segment.column.ColumnType;
  * The column types a segment we write may hold, named as Druid names them.
  *
  * <p>The primitive types and Druid's ARRAY columns of strings, longs and doubles (stored as Druid's
- * auto-typed columns, as MSQ writes them), and Druid's nested {@code COMPLEX<json>} columns; complex
- * metrics are not read yet.
+ * auto-typed columns, as MSQ writes them), Druid's nested {@code COMPLEX<json>} columns, and the
+ * COMPLEX metrics of rolled-up segments: the {@code hyperUnique} sketch and the
+ * {@code serializablePairLong*} pairs of EARLIEST/LATEST.
  */
 public enum SegmentColumnType {
   STRING,
@@ -17,7 +18,12 @@ public enum SegmentColumnType {
   STRING_ARRAY,
   LONG_ARRAY,
   DOUBLE_ARRAY,
-  JSON;
+  JSON,
+  HYPER_UNIQUE,
+  LONG_STRING_PAIR,
+  LONG_LONG_PAIR,
+  LONG_FLOAT_PAIR,
+  LONG_DOUBLE_PAIR;
 
   /** Druid's type for this column type. */
   ColumnType toDruid() {
@@ -30,7 +36,18 @@ public enum SegmentColumnType {
       case LONG_ARRAY -> ColumnType.LONG_ARRAY;
       case DOUBLE_ARRAY -> ColumnType.DOUBLE_ARRAY;
       case JSON -> ColumnType.NESTED_DATA;
+      case HYPER_UNIQUE -> ColumnType.ofComplex("hyperUnique");
+      case LONG_STRING_PAIR -> ColumnType.ofComplex("serializablePairLongString");
+      case LONG_LONG_PAIR -> ColumnType.ofComplex("serializablePairLongLong");
+      case LONG_FLOAT_PAIR -> ColumnType.ofComplex("serializablePairLongFloat");
+      case LONG_DOUBLE_PAIR -> ColumnType.ofComplex("serializablePairLongDouble");
     };
+  }
+
+  /** The stored state of a rollup metric: a sketch or a time-value pair, never a dimension. */
+  public boolean isRollupState() {
+    return this == HYPER_UNIQUE || this == LONG_STRING_PAIR || this == LONG_LONG_PAIR || this == LONG_FLOAT_PAIR
+        || this == LONG_DOUBLE_PAIR;
   }
 
   /** The Druid type of a column in a segment's row signature, or fails for types we don't read. */
@@ -53,6 +70,11 @@ public enum SegmentColumnType {
       case COMPLEX -> {
         if (ColumnType.NESTED_DATA.equals(type)) {
           yield JSON;
+        }
+        for (SegmentColumnType candidate : values()) {
+          if (candidate.isRollupState() && candidate.toDruid().equals(type)) {
+            yield candidate;
+          }
         }
         throw new UnsupportedOperationException(
             "Column [" + column + "] has type [" + type + "], which segment reading does not support yet");

@@ -9,15 +9,28 @@ import org.apache.druid.query.aggregation.DoubleSumAggregatorFactory;
 import org.apache.druid.query.aggregation.LongMaxAggregatorFactory;
 import org.apache.druid.query.aggregation.LongMinAggregatorFactory;
 import org.apache.druid.query.aggregation.LongSumAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.first.DoubleFirstAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.first.FloatFirstAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.first.LongFirstAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.first.StringFirstAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.last.DoubleLastAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.last.FloatLastAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.last.LongLastAggregatorFactory;
+import org.apache.druid.query.aggregation.firstlast.last.StringLastAggregatorFactory;
+import org.apache.druid.query.aggregation.hyperloglog.HyperUniquesAggregatorFactory;
 
 /**
- * One metric of a rolled-up segment: a Druid combining aggregator ({@code longSum}, {@code doubleMax}, …)
- * over the input column {@code fieldName}, stored as the column {@code name}.
+ * One metric of a rolled-up segment: a Druid combining aggregator ({@code longSum}, {@code doubleMax},
+ * {@code stringFirst}, {@code hyperUnique}, …) over the input column {@code fieldName}, stored as the
+ * column {@code name}.
  *
  * <p>The segment records it in its metadata so that Druid can roll rows up further (compaction,
- * re-ingestion) with the same aggregator; queries read it as a plain LONG or DOUBLE column.
+ * re-ingestion) with the same aggregator. Sums, minimums and maximums are plain LONG or DOUBLE
+ * columns; first/last metrics store Druid's time-value pairs and keep their {@code timeColumn}
+ * (and, for strings, {@code maxStringBytes}, null for Druid's default) as Druid's combining
+ * factories do; {@code hyperUnique} stores sketches. Both are null for the other kinds.
  */
-public record SegmentMetric(Kind kind, String name, String fieldName) {
+public record SegmentMetric(Kind kind, String name, String fieldName, String timeColumn, Integer maxStringBytes) {
 
   /** The aggregators a metric may use, by Druid's JSON type name. */
   public enum Kind {
@@ -26,7 +39,16 @@ public record SegmentMetric(Kind kind, String name, String fieldName) {
     LONG_MIN("longMin", SegmentColumnType.LONG),
     LONG_MAX("longMax", SegmentColumnType.LONG),
     DOUBLE_MIN("doubleMin", SegmentColumnType.DOUBLE),
-    DOUBLE_MAX("doubleMax", SegmentColumnType.DOUBLE);
+    DOUBLE_MAX("doubleMax", SegmentColumnType.DOUBLE),
+    LONG_FIRST("longFirst", SegmentColumnType.LONG_LONG_PAIR),
+    FLOAT_FIRST("floatFirst", SegmentColumnType.LONG_FLOAT_PAIR),
+    DOUBLE_FIRST("doubleFirst", SegmentColumnType.LONG_DOUBLE_PAIR),
+    STRING_FIRST("stringFirst", SegmentColumnType.LONG_STRING_PAIR),
+    LONG_LAST("longLast", SegmentColumnType.LONG_LONG_PAIR),
+    FLOAT_LAST("floatLast", SegmentColumnType.LONG_FLOAT_PAIR),
+    DOUBLE_LAST("doubleLast", SegmentColumnType.LONG_DOUBLE_PAIR),
+    STRING_LAST("stringLast", SegmentColumnType.LONG_STRING_PAIR),
+    HYPER_UNIQUE("hyperUnique", SegmentColumnType.HYPER_UNIQUE);
 
     private final String druidName;
     private final SegmentColumnType valueType;
@@ -65,6 +87,16 @@ public record SegmentMetric(Kind kind, String name, String fieldName) {
     }
   }
 
+  /** A metric without a time column: a sum, minimum, maximum or sketch. */
+  public SegmentMetric(Kind kind, String name, String fieldName) {
+    this(kind, name, fieldName, null, null);
+  }
+
+  /** A row's input value for this metric as Druid's aggregator reads it (a pair as Druid's pair object). */
+  Object toDruidValue(Object value) {
+    return ComplexValues.toDruid(value, kind.valueType());
+  }
+
   /** Druid's aggregator factory for this metric, as the index and the segment metadata hold it. */
   AggregatorFactory toAggregatorFactory() {
     return switch (kind) {
@@ -74,6 +106,16 @@ public record SegmentMetric(Kind kind, String name, String fieldName) {
       case LONG_MAX -> new LongMaxAggregatorFactory(name, fieldName);
       case DOUBLE_MIN -> new DoubleMinAggregatorFactory(name, fieldName);
       case DOUBLE_MAX -> new DoubleMaxAggregatorFactory(name, fieldName);
+      case LONG_FIRST -> new LongFirstAggregatorFactory(name, fieldName, timeColumn);
+      case FLOAT_FIRST -> new FloatFirstAggregatorFactory(name, fieldName, timeColumn);
+      case DOUBLE_FIRST -> new DoubleFirstAggregatorFactory(name, fieldName, timeColumn);
+      case STRING_FIRST -> new StringFirstAggregatorFactory(name, fieldName, timeColumn, maxStringBytes);
+      case LONG_LAST -> new LongLastAggregatorFactory(name, fieldName, timeColumn);
+      case FLOAT_LAST -> new FloatLastAggregatorFactory(name, fieldName, timeColumn);
+      case DOUBLE_LAST -> new DoubleLastAggregatorFactory(name, fieldName, timeColumn);
+      case STRING_LAST -> new StringLastAggregatorFactory(name, fieldName, timeColumn, maxStringBytes);
+      // cardinality's combining factory in Druid: not an input sketch, estimates rounded.
+      case HYPER_UNIQUE -> new HyperUniquesAggregatorFactory(name, fieldName, false, true);
     };
   }
 }

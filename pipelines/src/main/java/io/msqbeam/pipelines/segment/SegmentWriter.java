@@ -145,7 +145,8 @@ public final class SegmentWriter implements Closeable {
 
   /**
    * Adds one row. {@code values} line up with the schema's dimensions, then its metrics' input
-   * columns (metric values are numbers or {@code null}); each dimension value is a String,
+   * columns (metric values are numbers, time-value pairs of first/last metrics, sketches of
+   * hyperUnique metrics, or {@code null}); each dimension value is a String,
    * a Long or Integer, a Float, a Double, {@code null}, or a {@code List<String>} for a
    * multi-value string. The array is copied, so callers may reuse it.
    *
@@ -185,6 +186,10 @@ public final class SegmentWriter implements Closeable {
   private void addToIndex(long timestampMillis, Object[] values) {
     if (index == null) {
       index = new OnheapIncrementalIndex.Builder().setIndexSchema(indexSchema).setMaxRowCount(maxRowsInMemory).build();
+    }
+    int firstMetric = dimensionNames.size();
+    for (int i = 0; i < schema.metrics().size(); i++) {
+      values[firstMetric + i] = schema.metrics().get(i).toDruidValue(values[firstMetric + i]);
     }
     InputRow row = new ListBasedInputRow(rowSignature, DateTimes.utc(timestampMillis), dimensionNames, Arrays.asList(values));
     IncrementalIndexAddResult result = index.add(row);

@@ -1,5 +1,7 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.row.SortedValues;
+import io.msqbeam.pipelines.row.TimedValue;
 import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -63,8 +65,13 @@ final class Aggregators implements Serializable {
       }
       AggregatorType type = specs[i].type();
       if (type.isTimed()) {
-        // Druid skips rows whose time is null.
-        if (times[i] != null) {
+        if (values[i] instanceof TimedValue pair) {
+          // A stored first/last metric: its pair's own time decides, not the row's (Druid folds pairs).
+          TimedValue row = new TimedValue(pair.time(), typed(i, pair.value()));
+          accumulator[i] = type.isFirst() ? TimedValue.earlier((TimedValue) accumulator[i], row)
+              : TimedValue.later((TimedValue) accumulator[i], row);
+        } else if (times[i] != null) {
+          // Druid skips rows whose time is null.
           TimedValue row = new TimedValue(((Number) times[i]).longValue(), typed(i, values[i]));
           accumulator[i] = type.isFirst() ? TimedValue.earlier((TimedValue) accumulator[i], row)
               : TimedValue.later((TimedValue) accumulator[i], row);
@@ -85,15 +92,33 @@ final class Aggregators implements Serializable {
 
   /** The values a group finally shows: sketches become estimates, EARLIEST/LATEST their value, collections theirs. */
   Object[] finalizeValues(Object[] accumulator) {
+    return finalizeIntermediates(intermediateValues(accumulator));
+  }
+
+  /**
+   * The values a group shows unfinalized (Druid's {@code finalize: false}): EARLIEST/LATEST keep their
+   * time-value pair and APPROX_COUNT_DISTINCT its sketch, as a rollup metric stores them; collections
+   * are finished, since they have no stored form.
+   */
+  Object[] intermediateValues(Object[] accumulator) {
     Object[] out = accumulator.clone();
+    for (int i = 0; i < specs.length; i++) {
+      if (specs[i].type().isCollecting()) {
+        out[i] = CollectedValues.finish(specs[i], (CollectedValues) accumulator[i]);
+      }
+    }
+    return out;
+  }
+
+  /** Finalizes {@link #intermediateValues}: a sketch becomes its estimate, a pair its value. */
+  Object[] finalizeIntermediates(Object[] values) {
+    Object[] out = values.clone();
     for (int i = 0; i < specs.length; i++) {
       AggregatorType type = specs[i].type();
       if (type == AggregatorType.CARDINALITY) {
-        out[i] = DistinctSketches.estimate((HyperLogLogCollector) accumulator[i]);
+        out[i] = DistinctSketches.estimate((HyperLogLogCollector) values[i]);
       } else if (type.isTimed()) {
-        out[i] = accumulator[i] == null ? null : ((TimedValue) accumulator[i]).value();
-      } else if (type.isCollecting()) {
-        out[i] = CollectedValues.finish(specs[i], (CollectedValues) accumulator[i]);
+        out[i] = values[i] == null ? null : ((TimedValue) values[i]).value();
       }
     }
     return out;

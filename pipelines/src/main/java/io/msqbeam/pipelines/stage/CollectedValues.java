@@ -1,5 +1,6 @@
 package io.msqbeam.pipelines.stage;
 
+import io.msqbeam.pipelines.row.SortedValues;
 import io.msqbeam.translator.plan.AggregatorSpec;
 import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnType;

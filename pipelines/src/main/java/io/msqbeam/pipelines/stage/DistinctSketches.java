@@ -8,7 +8,9 @@ import org.apache.druid.query.aggregation.cardinality.CardinalityAggregator;
 /**
  * Druid's approximate distinct count: values hashed as Druid's cardinality aggregator hashes them
  * (murmur3_128, nulls skipped, each value of a multi-value row on its own) into Druid's
- * HyperLogLog collector, so estimates equal Druid's. A null accumulator is an empty sketch.
+ * HyperLogLog collector, so estimates equal Druid's. A null accumulator is an empty sketch. A value
+ * that is itself a sketch (a {@code hyperUnique} column of a rolled-up segment) is folded in, as
+ * Druid's hyperUnique aggregator reads such a column.
  */
 final class DistinctSketches {
   private DistinctSketches() {}
@@ -16,6 +18,10 @@ final class DistinctSketches {
   static HyperLogLogCollector add(HyperLogLogCollector collector, Object value) {
     if (value == null) {
       return collector;
+    }
+    if (value instanceof HyperLogLogCollector sketch) {
+      // A stored hyperUnique metric: its sketch is folded in, not hashed as a value.
+      return merge(collector, sketch);
     }
     HyperLogLogCollector target = collector == null ? newCollector() : collector;
     if (value instanceof List<?> values) {

@@ -16,11 +16,20 @@ final class GroupRowProcessor {
 
   /** Finalizes accumulators (sketch → estimate) where the groups are complete: after the combine. */
   private final Aggregators finalizer;
+  /**
+   * Whether aggregates stay unfinalized (Druid's {@code finalize: false}): the pre-shuffle stage emits
+   * intermediate values, and the post-shuffle stage finalizes them only for HAVING and post-aggregations.
+   */
+  private final boolean intermediate;
+  private final Aggregators aggregators;
   /** Druid's RowTooLarge check on each output row. */
   private final FrameRowLimit frameRowLimit;
 
   private GroupRowProcessor(RowExpression having, RowExpression[] postAggregations,
-      io.msqbeam.translator.plan.ColumnType[] postTypes, Aggregators finalizer, FrameRowLimit frameRowLimit) {
+      io.msqbeam.translator.plan.ColumnType[] postTypes, Aggregators finalizer, FrameRowLimit frameRowLimit,
+      GroupByQuery query) {
+    this.intermediate = !query.finalizes();
+    this.aggregators = new Aggregators(query.aggregations());
     this.frameRowLimit = frameRowLimit;
     this.having = having;
     this.finalizer = finalizer;
@@ -35,22 +44,24 @@ final class GroupRowProcessor {
         query.postAggregations().stream().map(p -> new RowExpression(p.expression(), query.aggregateSignature()))
             .toArray(RowExpression[]::new),
         query.postAggregations().stream().map(p -> p.outputType()).toArray(io.msqbeam.translator.plan.ColumnType[]::new),
-        null, FrameRowLimit.of(query.context()));
+        null, FrameRowLimit.of(query.context()), query);
   }
 
   /** Keeps every group, finalizing its accumulators: the output of a groupByPreShuffle stage. */
   static GroupRowProcessor withoutHaving(GroupByQuery query) {
     return new GroupRowProcessor(null, new RowExpression[0], new io.msqbeam.translator.plan.ColumnType[0],
-        new Aggregators(query.aggregations()), FrameRowLimit.of(query.context()));
+        new Aggregators(query.aggregations()), FrameRowLimit.of(query.context()), query);
   }
 
   /** The output row of a group, or null when HAVING rejects it. */
   Object[] process(Object[] key, Object[] accumulators) {
-    Object[] aggregates = finalizer == null ? accumulators : finalizer.finalizeValues(accumulators);
-    Object[] row = new Object[key.length + aggregates.length];
-    System.arraycopy(key, 0, row, 0, key.length);
-    System.arraycopy(aggregates, 0, row, key.length, aggregates.length);
-    if (!keeps(row)) {
+    Object[] aggregates = finalizer == null ? accumulators
+        : intermediate ? finalizer.intermediateValues(accumulators) : finalizer.finalizeValues(accumulators);
+    Object[] row = join(key, aggregates);
+    // HAVING and post-aggregations see finalized values, as Druid's post-aggregators finalize their inputs.
+    Object[] finalized = intermediate && (having != null || postAggregations.length > 0)
+        ? join(key, aggregators.finalizeIntermediates(aggregates)) : row;
+    if (!keeps(finalized)) {
       return null;
     }
     if (postAggregations.length == 0) {
@@ -59,10 +70,17 @@ final class GroupRowProcessor {
     }
     Object[] withPost = java.util.Arrays.copyOf(row, row.length + postAggregations.length);
     for (int i = 0; i < postAggregations.length; i++) {
-      withPost[row.length + i] = postAggregations[i].evaluate(row, postTypes[i]);
+      withPost[row.length + i] = postAggregations[i].evaluate(finalized, postTypes[i]);
     }
     frameRowLimit.check(withPost);
     return withPost;
+  }
+
+  private static Object[] join(Object[] key, Object[] aggregates) {
+    Object[] row = new Object[key.length + aggregates.length];
+    System.arraycopy(key, 0, row, 0, key.length);
+    System.arraycopy(aggregates, 0, row, key.length, aggregates.length);
+    return row;
   }
 
   /** Whether HAVING keeps an output row. */

@@ -14,6 +14,8 @@ import java.util.Random;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
+import org.apache.druid.hll.HyperLogLogCollector;
+import org.apache.druid.query.aggregation.cardinality.CardinalityAggregator;
 import org.junit.jupiter.api.Test;
 
 class RowCoderTest {
@@ -44,6 +46,25 @@ class RowCoderTest {
       assertThat(CODER.decode(in)).containsExactly(row);
     }
     assertThat(in.available()).isZero();
+  }
+
+  @Test
+  void sketchesAndTimeValuePairsOfRollupMetricsRoundTrip() throws IOException {
+    RowCoder coder = RowCoder.of(List.of(new ColumnSignature("u", ColumnType.HYPER_UNIQUE),
+        new ColumnSignature("s", ColumnType.LONG_STRING_PAIR), new ColumnSignature("l", ColumnType.LONG_LONG_PAIR),
+        new ColumnSignature("f", ColumnType.LONG_FLOAT_PAIR), new ColumnSignature("d", ColumnType.LONG_DOUBLE_PAIR)));
+    io.msqbeam.pipelines.segment.DruidRuntime.initialize();
+    HyperLogLogCollector sketch = HyperLogLogCollector.makeLatestCollector();
+    for (int i = 0; i < 1000; i++) {
+      sketch.add(CardinalityAggregator.HASH_FUNCTION.hashInt(i).asBytes());
+    }
+    Object[] row = {sketch, new TimedValue(946684800000L, "ab"), new TimedValue(-1L, 7L),
+        new TimedValue(0L, 1.5f), new TimedValue(Long.MAX_VALUE, null)};
+    Object[] decoded = CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, row));
+    assertThat(((HyperLogLogCollector) decoded[0]).estimateCardinality()).isEqualTo(sketch.estimateCardinality());
+    assertThat(Arrays.copyOfRange(decoded, 1, 5)).containsExactly(Arrays.copyOfRange(row, 1, 5));
+    Object[] nulls = {null, null, null, null, null};
+    assertThat(CoderUtils.decodeFromByteArray(coder, CoderUtils.encodeToByteArray(coder, nulls))).containsExactly(nulls);
   }
 
   @Test

@@ -55,6 +55,17 @@ public record AggregatorSpec(AggregatorType type, String name, String fieldName,
     return type.outputType() != null ? type.outputType() : elementType.arrayOf();
   }
 
+  /**
+   * The type of this aggregator's values when they are not finalized: a pair for EARLIEST/LATEST, a
+   * sketch for APPROX_COUNT_DISTINCT (Druid's intermediate types), else {@link #outputType()}.
+   */
+  public ColumnType intermediateType() {
+    if (type.isTimed()) {
+      return outputType().pairOf();
+    }
+    return type.hasComplexIntermediate() ? ColumnType.HYPER_UNIQUE : outputType();
+  }
+
   /** ANY_VALUE's {@code aggregateMultipleValues}, true unless the query said false (Druid's default). */
   public boolean aggregatesMultipleValues() {
     return aggregateMultipleValues == null || aggregateMultipleValues;

@@ -14,6 +14,11 @@ public enum AggregatorType {
   DOUBLE_MAX("doubleMax", ColumnType.DOUBLE),
   /** Druid's approximate distinct count (HyperLogLog), finalized to a rounded estimate. */
   CARDINALITY("cardinality", ColumnType.LONG),
+  /**
+   * A HyperLogLog sketch column combined by folding: the metric a rolled-up APPROX_COUNT_DISTINCT is
+   * stored with ({@code cardinality}'s combining aggregator in Druid). Only a segment metric here.
+   */
+  HYPER_UNIQUE("hyperUnique", ColumnType.LONG),
   /** EARLIEST/EARLIEST_BY: the value of the row with the smallest non-null time (the value may be null). */
   LONG_FIRST("longFirst", ColumnType.LONG),
   FLOAT_FIRST("floatFirst", ColumnType.FLOAT),
@@ -61,6 +66,15 @@ public enum AggregatorType {
   /** The type of the finished value; null for ARRAY_AGG, whose type is an array of its field's type. */
   public ColumnType outputType() {
     return outputType;
+  }
+
+  /**
+   * Whether a GROUP BY that does not finalize ({@code finalizeAggregations: false}) keeps this
+   * aggregator's value in Druid's intermediate form, a COMPLEX type: EARLIEST/LATEST as a time-value
+   * pair, APPROX_COUNT_DISTINCT as a sketch. The others give the same value either way.
+   */
+  public boolean hasComplexIntermediate() {
+    return isTimed() || this == CARDINALITY || this == HYPER_UNIQUE;
   }
 
   /** EARLIEST/LATEST: needs a time column besides its field. */

@@ -65,6 +65,26 @@ public record GroupByQuery(
     return List.copyOf(out);
   }
 
+  /**
+   * Whether the aggregates come out finalized (Druid's native context {@code finalize}, true unless
+   * false). Unfinalized, EARLIEST/LATEST and APPROX_COUNT_DISTINCT emit their intermediate values
+   * (pairs, sketches), as a rollup ingestion stores them; HAVING and post-aggregations still see the
+   * finalized values, as Druid's expression post-aggregators finalize their inputs.
+   */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean finalizes() {
+    Object finalize = context.get("finalize");
+    return finalize == null || Boolean.parseBoolean(finalize.toString());
+  }
+
+  /** This query with Druid's native context {@code finalize} set to {@code finalize}. */
+  public GroupByQuery withFinalize(boolean finalize) {
+    Map<String, Object> newContext = new java.util.LinkedHashMap<>(context);
+    newContext.put("finalize", finalize);
+    return new GroupByQuery(dataSource, intervals, virtualColumns, filter, dimensions, aggregations, having,
+        postAggregations, newContext);
+  }
+
   /** The output signature: dimensions, aggregations, then post-aggregations, as Druid's groupBy stages emit. */
   public List<ColumnSignature> outputSignature() {
     List<ColumnSignature> out = new java.util.ArrayList<>();
@@ -72,7 +92,7 @@ public record GroupByQuery(
       out.add(new ColumnSignature(d.outputName(), d.outputType()));
     }
     for (AggregatorSpec a : aggregations) {
-      out.add(new ColumnSignature(a.name(), a.outputType()));
+      out.add(new ColumnSignature(a.name(), finalizes() ? a.outputType() : a.intermediateType()));
     }
     for (VirtualColumn p : postAggregations) {
       out.add(new ColumnSignature(p.name(), p.outputType()));

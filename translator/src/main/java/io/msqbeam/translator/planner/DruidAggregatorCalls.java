@@ -35,7 +35,8 @@ final class DruidAggregatorCalls {
     List<Integer> args = call.getArgList();
     if (function == DruidAggregateFunctions.EARLIEST_BY || function == DruidAggregateFunctions.LATEST_BY) {
       boolean earliest = function == DruidAggregateFunctions.EARLIEST_BY;
-      ColumnType type = valueType(args.get(0), function);
+      // Over a stored first/last metric the pairs' values decide, and their own times (Druid folds them).
+      ColumnType type = valueType(args.get(0), function).finalizedType();
       AggregatorType aggregator = switch (type) {
         case LONG -> earliest ? AggregatorType.LONG_FIRST : AggregatorType.LONG_LAST;
         case FLOAT -> earliest ? AggregatorType.FLOAT_FIRST : AggregatorType.FLOAT_LAST;
@@ -103,6 +104,12 @@ final class DruidAggregatorCalls {
     if (type == ColumnType.JSON) {
       throw Unplannable.because("aggregation [" + function.getName() + "] over a COMPLEX<json> value is not"
           + " supported yet");
+    }
+    boolean earliestLatest = function == DruidAggregateFunctions.EARLIEST_BY
+        || function == DruidAggregateFunctions.LATEST_BY;
+    if (type.isRollupState() && !(earliestLatest && type.isPair())) {
+      throw Unplannable.because("aggregation [" + function.getName() + "] over a [" + type.druidName()
+          + "] column is not supported");
     }
     return type;
   }

@@ -65,6 +65,8 @@ final class StageGraphBuilder {
   private final Map<String, Object> nativeContext;
   private final int workers;
   private final List<StageDefinition> stages = new ArrayList<>();
+  /** Per groupByPostShuffle stage number: its post-aggregations that are nullable SUMs, to the sum they show. */
+  private final Map<Integer, Map<String, String>> nullableSums = new java.util.HashMap<>();
   private final long nowMillis = java.time.Instant.now().toEpochMilli();
   private final java.time.ZoneId timeZone;
 
@@ -255,6 +257,7 @@ final class StageGraphBuilder {
         : new ExpressionFilter(expressions(outputNames).toDruid(shape.having().getCondition()));
     List<VirtualColumn> postAggregations = new ArrayList<>();
     List<String> mapped = new ArrayList<>(outputNames);
+    Map<String, String> sums = new java.util.LinkedHashMap<>();
     if (shape.postProject() != null) {
       mapped.clear();
       DruidExpressions postExpressions = expressions(outputNames);
@@ -266,6 +269,10 @@ final class StageGraphBuilder {
           postAggregations.add(new VirtualColumn(name, postExpressions.toDruid(project),
               DruidTypes.nativeType(project.getType(), name)));
           mapped.add(name);
+          int sum = NullableSums.sumOf(project, aggregate);
+          if (sum >= 0) {
+            sums.put(name, outputNames.get(sum));
+          }
         }
       }
     }
@@ -274,6 +281,7 @@ final class StageGraphBuilder {
     // Without ORDER BY, Druid returns groups in dimension order: keep that by sorting on the dimensions.
     ShuffleSpec postShuffle = dimensionKey.isEmpty() ? null
         : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), 1, null, null);
+    nullableSums.put(stages.size(), Map.copyOf(sums));
     addStage(List.of(new StageInputSpec(stages.size() - 1)), new GroupByPostShuffleProcessor(postQuery),
         postQuery.outputSignature(), postShuffle, workers);
     return mapped;
@@ -313,10 +321,11 @@ final class StageGraphBuilder {
     }
     int arg = call.getArgList().get(0);
     String field = projected.get(arg);
-    if (ComplexSqlType.isJson(projects.get(arg).getType())) {
+    if (projects.get(arg).getType() instanceof ComplexSqlType complex) {
       // Druid's Min/MaxSqlAggregator (SimpleSqlAggregator.badTypeException); Calcite lets MIN/MAX take OTHER.
+      // The same for a stored sketch or pair: only APPROX_COUNT_DISTINCT or EARLIEST/LATEST read those.
       throw InvalidSqlInput.exception("Aggregation [" + call.getAggregation().getName() + "] does not support type"
-          + " [COMPLEX<json>], column [" + field + "]");
+          + " [" + complex.druidName() + "], column [" + field + "]");
     }
     boolean integral = DruidTypes.nativeType(projects.get(arg).getType(), field) == ColumnType.LONG;
     AggregatorType type = switch (kind) {
@@ -356,6 +365,31 @@ final class StageGraphBuilder {
       return literal.getValueAs(Long.class);
     }
     throw Unplannable.because("LIMIT and OFFSET must be literals");
+  }
+
+  /**
+   * The post-aggregations of groupByPostShuffle stage {@code stageNumber} that are Calcite's nullable
+   * SUM ({@link NullableSums}), each to the sum aggregator whose value it is.
+   */
+  Map<String, String> nullableSums(int stageNumber) {
+    return nullableSums.getOrDefault(stageNumber, Map.of());
+  }
+
+  /**
+   * Makes the last groupBy (the last two stages, pre- and post-shuffle) keep its aggregates
+   * unfinalized, as Druid's rollup ingestion does ({@code finalize: false}): EARLIEST/LATEST and
+   * APPROX_COUNT_DISTINCT emit their pairs and sketches, and the stages' signatures say so.
+   */
+  void keepLastAggregatesUnfinalized() {
+    StageDefinition post = stages.remove(stages.size() - 1);
+    StageDefinition pre = stages.remove(stages.size() - 1);
+    GroupByQuery preQuery = ((GroupByPreShuffleProcessor) pre.processor()).query().withFinalize(false);
+    GroupByQuery postQuery = ((GroupByPostShuffleProcessor) post.processor()).query().withFinalize(false);
+    stages.add(new StageDefinition(pre.id(), pre.input(), pre.broadcast(), new GroupByPreShuffleProcessor(preQuery),
+        preQuery.outputSignature(), pre.shuffleSpec(), pre.maxWorkerCount()));
+    stages.add(new StageDefinition(post.id(), post.input(), post.broadcast(),
+        new GroupByPostShuffleProcessor(postQuery), postQuery.outputSignature(), post.shuffleSpec(),
+        post.maxWorkerCount()));
   }
 
   /** Replaces the last stage's shuffle spec (e.g. ingestion's time-chunk partitioning). */

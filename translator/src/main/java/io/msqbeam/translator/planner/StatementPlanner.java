@@ -8,7 +8,6 @@ import io.msqbeam.translator.parser.DruidSqlParser;
 import io.msqbeam.translator.parser.DruidSqlReplace;
 import io.msqbeam.translator.parser.PartitionGranularity;
 import io.msqbeam.translator.plan.AggregatorSpec;
-import io.msqbeam.translator.plan.AggregatorType;
 import io.msqbeam.translator.plan.ColumnMapping;
 import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -163,7 +162,11 @@ public final class StatementPlanner {
     }
     // Druid's rollup query (§1.9): a GROUP BY that neither finalizes nor unnests keeps its aggregates as metrics.
     boolean rollup = isRollupQuery(builder.stages(), contextValues);
-    Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder.stages(), mappings, clusterBy) : Map.of();
+    Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder, mappings, clusterBy) : Map.of();
+    if (rollup) {
+      // The metrics store the aggregates' intermediate values (pairs, sketches), not the finalized ones.
+      builder.keepLastAggregatesUnfinalized();
+    }
     // Dimensions in segment sort order; __time stays among them only where it does not come first.
     List<ColumnSignature> dimensions = new ArrayList<>();
     for (String name : sortOrder.columns(clusteredBy, outputNames)) {
@@ -235,51 +238,35 @@ public final class StatementPlanner {
   }
 
   /**
-   * The segment metrics of a rollup query, by output column: each output column that is an aggregate
-   * of the final GROUP BY gets Druid's combining aggregator over itself (a count is re-aggregated
-   * by summing it). A CLUSTERED BY column stays a dimension.
+   * The segment metrics of a rollup query, by output column, as Druid's {@code SegmentGenerationUtils}
+   * makes them: each output column that is an aggregate of the final GROUP BY gets that aggregator's
+   * combining aggregator over itself (a count is re-aggregated by summing it, EARLIEST/LATEST keep
+   * their time column, APPROX_COUNT_DISTINCT becomes a {@code hyperUnique} sketch). A CLUSTERED BY
+   * column stays a dimension.
    */
-  private static Map<String, AggregatorSpec> rollupMetrics(List<StageDefinition> stages, List<ColumnMapping> mappings,
+  private static Map<String, AggregatorSpec> rollupMetrics(StageGraphBuilder builder, List<ColumnMapping> mappings,
       List<String> clusterBy) {
-    GroupByQuery query = ((GroupByPostShuffleProcessor) stages.get(stages.size() - 1).processor()).query();
+    List<StageDefinition> stages = builder.stages();
+    StageDefinition last = stages.get(stages.size() - 1);
+    GroupByQuery query = ((GroupByPostShuffleProcessor) last.processor()).query();
+    Map<String, String> nullableSums = builder.nullableSums(last.stageNumber());
     Map<String, AggregatorSpec> metrics = new LinkedHashMap<>();
     for (ColumnMapping mapping : mappings) {
       String name = mapping.outputColumn();
-      AggregatorSpec aggregator = aggregatorOf(query, mapping.queryColumn());
+      AggregatorSpec aggregator = aggregatorOf(query, nullableSums.getOrDefault(mapping.queryColumn(),
+          mapping.queryColumn()));
       if (aggregator == null || clusterBy.contains(name) || DruidTypes.TIME_COLUMN.equals(name)) {
         continue;
       }
-      AggregatorType combining = switch (aggregator.type()) {
-        case COUNT -> AggregatorType.LONG_SUM;
-        case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX -> aggregator.type();
-        case CARDINALITY -> throw Unplannable.because("COUNT(DISTINCT) cannot be stored as a rollup metric"
-            + " (finalizeAggregations: false) yet: column [" + name + "] would need a hyperUnique metric");
-        default -> throw Unplannable.because("aggregation [" + aggregator.type().druidName()
-            + "] cannot be stored as a rollup metric (finalizeAggregations: false) yet: column [" + name + "]");
-      };
-      metrics.put(name, new AggregatorSpec(combining, name, name));
+      metrics.put(name, RollupMetrics.combining(aggregator, name));
     }
     return metrics;
   }
 
-  /** Calcite's nullable SUM: {@code CASE WHEN COUNT(x) = 0 THEN NULL ELSE $SUM0(x) END}, over aggregates. */
-  private static final java.util.regex.Pattern NULLABLE_SUM =
-      java.util.regex.Pattern.compile("case_searched\\(\\(\"(_*a\\d+)\" == 0\\),null,\"(_*a\\d+)\"\\)");
-
-  /**
-   * The aggregator whose value the query column is: an aggregate itself, or the nullable-SUM
-   * post-aggregation over one (it stores the sum, as Druid's own nullable longSum does); else null.
-   */
+  /** The aggregator of the query whose output column {@code column} is, or null. */
   private static AggregatorSpec aggregatorOf(GroupByQuery query, String column) {
-    String aggregate = column;
-    for (io.msqbeam.translator.plan.VirtualColumn post : query.postAggregations()) {
-      java.util.regex.Matcher sum = NULLABLE_SUM.matcher(post.expression());
-      if (post.name().equals(column) && sum.matches()) {
-        aggregate = sum.group(2);
-      }
-    }
     for (AggregatorSpec aggregator : query.aggregations()) {
-      if (aggregator.name().equals(aggregate)) {
+      if (aggregator.name().equals(column)) {
         return aggregator;
       }
     }

@@ -25,7 +25,20 @@ public final class ComplexSqlType extends AbstractSqlType {
 
   /** The canonical {@code COMPLEX<json>} type of a factory. */
   public static RelDataType json(RelDataTypeFactory factory) {
-    return factory.createTypeWithNullability(new ComplexSqlType(ColumnType.JSON), true);
+    return of(factory, ColumnType.JSON);
+  }
+
+  /** The canonical type of a factory for a complex column type ({@code COMPLEX<hyperUnique>}, …). */
+  public static RelDataType of(RelDataTypeFactory factory, ColumnType columnType) {
+    if (!columnType.isComplex()) {
+      throw new IllegalArgumentException(columnType + " is not a complex type");
+    }
+    return factory.createTypeWithNullability(new ComplexSqlType(columnType), true);
+  }
+
+  /** The native type this SQL type stands for. */
+  public ColumnType columnType() {
+    return columnType;
   }
 
   /** Whether a SQL type is {@code COMPLEX<json>}. */

@@ -45,6 +45,10 @@ public final class DruidAggregateFunctions {
   private static final SqlReturnTypeInference ARG0_FORCE_NULLABLE = binding -> {
     RelDataTypeFactory factory = binding.getTypeFactory();
     RelDataType type = binding.getOperandType(0);
+    if (type instanceof ComplexSqlType complex && complex.columnType().isPair()) {
+      // Over a stored EARLIEST/LATEST metric: the type of the value its pairs hold.
+      type = DruidTypes.sqlType(factory, "", complex.columnType().finalizedType());
+    }
     if (!SqlTypeUtil.isNumeric(type) && !SqlTypeUtil.isCharacter(type)) {
       // Druid gives a VARCHAR for anything that is neither a number nor a string.
       type = factory.createSqlType(SqlTypeName.VARCHAR);

@@ -17,8 +17,8 @@ public final class DruidTypes {
     if (TIME_COLUMN.equals(columnName) && type == ColumnType.LONG) {
       return factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
     }
-    if (type == ColumnType.JSON) {
-      return ComplexSqlType.json(factory);
+    if (type.isComplex()) {
+      return ComplexSqlType.of(factory, type);
     }
     RelDataType base = switch (type) {
       case STRING -> factory.createSqlType(SqlTypeName.VARCHAR);
@@ -27,7 +27,8 @@ public final class DruidTypes {
       case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> factory.createArrayType(
           sqlType(factory, "", type.elementType()), -1);
-      case JSON -> throw new IllegalStateException("handled above");
+      case JSON, HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
+          throw new IllegalStateException("handled above");
     };
     return factory.createTypeWithNullability(base, true);
   }
@@ -52,8 +53,8 @@ public final class DruidTypes {
       case NULL -> ColumnType.STRING;
       case ARRAY -> nativeType(type.getComponentType(), columnName).arrayOf();
       case OTHER -> {
-        if (ComplexSqlType.isJson(type)) {
-          yield ColumnType.JSON;
+        if (type instanceof ComplexSqlType complex) {
+          yield complex.columnType();
         }
         throw InvalidSqlInput.exception("Cannot handle column [" + columnName + "] with SQL type [" + name + "]");
       }

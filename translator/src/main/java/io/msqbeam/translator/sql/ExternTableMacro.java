@@ -3,6 +3,7 @@ package io.msqbeam.translator.sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.msqbeam.translator.error.InvalidInput;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
@@ -132,6 +133,11 @@ public final class ExternTableMacro implements TableMacro, InputTableFunction {
       if (type == null) {
         throw ExternalErrors.uncategorized(
             "org.apache.druid.java.util.common.ISE: Encountered null type for column[" + name + "]");
+      }
+      if (type.isRollupState()) {
+        // Input rows are parsed, not deserialised: a sketch or a pair cannot be read from a file here.
+        throw InvalidInput.exception("Column [" + name + "] of an EXTERN signature cannot have the type ["
+            + type.druidName() + "]: complex values are not read from input files");
       }
       if (DruidTypes.TIME_COLUMN.equals(name) && type != ColumnType.LONG) {
         throw ExternalErrors.uncategorized("org.apache.druid.java.util.common.IAE: EXTERN function with __time column"

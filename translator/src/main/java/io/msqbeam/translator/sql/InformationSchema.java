@@ -115,7 +115,7 @@ public final class InformationSchema {
         String.valueOf(index),
         "",
         type.isNullable() ? "YES" : "NO",
-        // Druid prints a complex column's own type name (COMPLEX<json>), not OTHER.
+        // Druid prints a complex column's own type name (COMPLEX<json>, COMPLEX<hyperUnique>), not OTHER.
         type instanceof ComplexSqlType complex ? complex.druidName() : name.toString(),
         null,
         null,

@@ -9,6 +9,7 @@ import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.PlanJson;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.StageDefinition;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -71,11 +72,38 @@ class RollupPlanningTest {
   }
 
   @Test
-  void rejectsCountDistinctAsAMetric() {
-    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "COUNT(DISTINCT channel)"),
-        ROLLUP))
+  void plansEarliestLatestAndDistinctCountsAsTheirCombiningMetrics() {
+    // MSQInsertTest#testRollUpOnFoo1WithTimeFunctionComplexCol: COUNT(DISTINCT) becomes
+    // HyperUniquesAggregatorFactory(name, name, false, true); first/last keep their time column and size.
+    QueryPlan plan = plan(GROUP_BY.replace("MAX(added) AS max_added", "COUNT(DISTINCT channel) AS channels,"
+        + " EARLIEST_BY(channel, TIME_PARSE(\"time\"), 64) AS first_channel,"
+        + " LATEST_BY(added, TIME_PARSE(\"time\")) AS last_added"), ROLLUP);
+    assertThat(PlanJson.toJson(generator(plan).dataSchema().metrics())).contains(
+        "{\"type\":\"hyperUnique\",\"name\":\"channels\",\"fieldName\":\"channels\"}",
+        "{\"type\":\"stringFirst\",\"name\":\"first_channel\",\"fieldName\":\"first_channel\",\"timeColumn\":",
+        "\"maxBytes\":64}",
+        "{\"type\":\"longLast\",\"name\":\"last_added\",\"fieldName\":\"last_added\",\"timeColumn\":");
+    // The GROUP BY that feeds the metrics keeps its intermediate values, typed as Druid's complex types.
+    StageDefinition post = plan.stages().get(plan.stages().size() - 2);
+    assertThat(post.signature()).extracting(c -> c.type().druidName()).contains("COMPLEX<hyperUnique>",
+        "COMPLEX<serializablePairLongString>", "COMPLEX<serializablePairLongLong>");
+    assertThat(PlanJson.fromJson(PlanJson.toJson(plan), QueryPlan.class)).isEqualTo(plan);
+  }
+
+  @Test
+  void finalizesTheSameAggregatesWithoutRollup() {
+    QueryPlan plan = plan(GROUP_BY.replace("MAX(added) AS max_added", "COUNT(DISTINCT channel) AS channels,"
+        + " EARLIEST_BY(channel, TIME_PARSE(\"time\")) AS first_channel"), Map.of());
+    StageDefinition post = plan.stages().get(plan.stages().size() - 2);
+    assertThat(post.signature()).extracting(c -> c.type().druidName()).doesNotContain("COMPLEX<hyperUnique>",
+        "COMPLEX<serializablePairLongString>");
+  }
+
+  @Test
+  void rejectsAnAggregationWithoutAStoredFormAsAMetric() {
+    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "ANY_VALUE(channel)"), ROLLUP))
         .isInstanceOf(DruidException.class)
-        .hasMessageContaining("hyperUnique");
+        .hasMessageContaining("aggregation [stringAny] cannot be stored as a rollup metric");
   }
 
   private QueryPlan plan(String sql, Map<String, Object> context) {

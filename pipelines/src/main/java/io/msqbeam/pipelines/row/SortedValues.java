@@ -1,4 +1,4 @@
-package io.msqbeam.pipelines.stage;
+package io.msqbeam.pipelines.row;
 
 import java.util.Comparator;
 
@@ -7,13 +7,13 @@ import java.util.Comparator;
  * null first, then the values' natural order (numbers by value, strings by UTF-16 code units, as
  * Druid's type strategies compare them).
  */
-final class SortedValues {
-  static final Comparator<Object> ORDER = SortedValues::compare;
+public final class SortedValues {
+  public static final Comparator<Object> ORDER = SortedValues::compare;
 
   private SortedValues() {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static int compare(Object a, Object b) {
+  public static int compare(Object a, Object b) {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : -1) : 1;
     }
