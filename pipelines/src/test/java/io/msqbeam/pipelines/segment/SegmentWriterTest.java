@@ -183,6 +183,30 @@ class SegmentWriterTest {
   }
 
   @Test
+  void writesJsonColumnsAsDruidNestedColumnsAcrossPersists() throws Exception {
+    // One nested column of objects (and a null row), persisted in two parts and merged.
+    SegmentSchema schema = new SegmentSchema("nested", List.of(new SegmentColumn("obj", SegmentColumnType.JSON),
+        new SegmentColumn("n", SegmentColumnType.LONG)));
+    List<Object> objects = new ArrayList<>();
+    WrittenSegment segment;
+    try (SegmentWriter writer = new SegmentWriter(schema, DAY, VERSION, 0, temp.resolve("work").toFile(),
+        deepStorage().toFile(), 3)) {
+      for (int i = 0; i < 7; i++) {
+        Object object = i == 3 ? null : new ObjectMapper().readValue("{\"a\":" + i + ",\"b\":{\"c\":[" + i
+            + ",\"x\"]},\"d\":" + (i * 1.5) + "}", Object.class);
+        objects.add(io.msqbeam.pipelines.row.JsonValues.plain(object));
+        writer.add(DAY.getStartMillis() + i, new Object[] {object, (long) i});
+      }
+      segment = writer.finish();
+    }
+    try (SegmentReader reader = SegmentReader.open(new File(segment.path()), temp.resolve("read").toFile())) {
+      assertThat(reader.columnTypes()).containsEntry("obj", SegmentColumnType.JSON);
+      List<Object[]> rows = scan(reader, List.of("obj", "n"));
+      assertThat(rows).extracting(row -> row[0]).containsExactlyElementsOf(objects);
+    }
+  }
+
+  @Test
   void recordsTimeFirstOrderingByDefault() throws Exception {
     WrittenSegment segment = write(sampleRows().subList(0, 10), 0, 1_000);
     try (SegmentReader reader = SegmentReader.open(new File(segment.path()), temp.resolve("read").toFile())) {
