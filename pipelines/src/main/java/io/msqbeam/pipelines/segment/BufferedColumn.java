@@ -33,6 +33,9 @@ interface BufferedColumn {
    */
   int compare(int a, int b);
 
+  /** About how many bytes of heap the column's values take, arrays counted at their capacity. */
+  long estimatedBytes();
+
   /** What Druid's merger needs to know about the column to pick its serializer. */
   ColumnCapabilities capabilities();
 

@@ -51,6 +51,11 @@ final class BufferedNumberColumn implements BufferedColumn {
   }
 
   @Override
+  public long estimatedBytes() {
+    return bits.length * 8L + nulls.size() / 8;
+  }
+
+  @Override
   public Object value(int row) {
     if (nulls.get(row)) {
       return null;

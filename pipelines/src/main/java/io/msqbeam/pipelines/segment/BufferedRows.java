@@ -71,6 +71,15 @@ final class BufferedRows {
     return rows;
   }
 
+  /** About how many bytes of heap the buffered rows take. */
+  long estimatedBytes() {
+    long bytes = times.length * 8L;
+    for (BufferedColumn column : columns) {
+      bytes += column.estimatedBytes();
+    }
+    return bytes;
+  }
+
   long time(int row) {
     return times[row];
   }

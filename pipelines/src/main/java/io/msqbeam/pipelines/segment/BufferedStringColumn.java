@@ -29,11 +29,18 @@ import org.apache.druid.segment.data.SingleIndexedInt;
  */
 final class BufferedStringColumn implements BufferedColumn {
   private static final Comparator<String> DRUID_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+  /**
+   * Heap per distinct value besides its characters: the String and its array headers, the list
+   * slot, the hash map's key and value slots at its load factor, and later the sorted copies.
+   */
+  private static final int VALUE_OVERHEAD_BYTES = 96;
 
   private final Object2IntOpenHashMap<String> idsByValue = new Object2IntOpenHashMap<>();
   private final List<String> values = new ArrayList<>();
   private int[] rowIds = new int[1024];
   private int rows;
+  /** Heap taken by the distinct values and their map entries, as {@link #estimatedBytes} counts it. */
+  private long dictionaryBytes;
 
   /** Arrival id → sorted id, and sorted id → value, once sorted. */
   private int[] sortedIds;
@@ -59,11 +66,17 @@ final class BufferedStringColumn implements BufferedColumn {
       id = values.size();
       values.add(string);
       idsByValue.put(string, id);
+      dictionaryBytes += VALUE_OVERHEAD_BYTES + (string == null ? 0 : 2L * string.length());
     }
     if (rows == rowIds.length) {
       rowIds = Arrays.copyOf(rowIds, rows * 2);
     }
     rowIds[rows++] = id;
+  }
+
+  @Override
+  public long estimatedBytes() {
+    return rowIds.length * 4L + dictionaryBytes;
   }
 
   @Override

@@ -50,7 +50,29 @@ class SegmentWriterBufferingTest {
   @Test
   void writesTheSameSegmentAsDruidsIncrementalIndexAcrossPersistedParts() throws Exception {
     List<Object[]> rows = rows(5_000, 2);
-    assertSameFiles(written(rows, 1_200), reference(rows, 1_200));
+    // Buffered parts hold ten times maxRowsInMemory rows: 1,200 a part, as the reference's.
+    assertSameFiles(written(rows, 120), reference(rows, 1_200));
+  }
+
+  @Test
+  void holdsTenTimesMaxRowsInMemoryBufferedRowsInAPartButOnlyMaxRowsInMemoryInDruidsIndex() throws Exception {
+    List<Object[]> rows = rows(5_000, 5);
+    assertThat(partsPersistedAfterAdding(rows, 600)).isZero();
+    assertThat(partsPersistedAfterAdding(rows, 120)).isEqualTo(4);
+    // Once a multi-value string sends the 2,500 buffered rows to Druid's index, 300 rows a part.
+    List<Object[]> multiValued = rows(5_000, 5);
+    multiValued.get(2_500)[2] = List.of("p2", "p1");
+    assertThat(partsPersistedAfterAdding(multiValued, 300)).isEqualTo(16);
+  }
+
+  private int partsPersistedAfterAdding(List<Object[]> rows, int maxRowsInMemory) {
+    try (SegmentWriter writer = new SegmentWriter(SCHEMA, DAY, VERSION, 0, temp.resolve("work").toFile(),
+        temp.resolve("deep").toFile(), maxRowsInMemory)) {
+      for (Object[] row : rows) {
+        writer.add((Long) row[0], Arrays.copyOfRange(row, 1, row.length));
+      }
+      return writer.persistedParts();
+    }
   }
 
   @Test
@@ -68,6 +90,8 @@ class SegmentWriterBufferingTest {
     List<Object[]> rows = rows(3_000, 3);
     // After one buffered part has been persisted and while more rows are buffered.
     rows.get(1_700)[2] = List.of("p2", "p1");
+    assertSameFiles(written(rows, 100), reference(rows, 1_000));
+    // Before any part was persisted: the 1,700 buffered rows go into the index 1,000 at a time.
     assertSameFiles(written(rows, 1_000), reference(rows, 1_000));
   }
 
@@ -92,7 +116,7 @@ class SegmentWriterBufferingTest {
       }
       segment = writer.finish();
     }
-    File unzipped = temp.resolve("written").toFile();
+    File unzipped = Files.createTempDirectory(temp, "written").toFile();
     try (ZipFile zip = new ZipFile(segment.path())) {
       for (ZipEntry entry : Collections.list(zip.entries())) {
         Path target = unzipped.toPath().resolve(entry.getName());
@@ -109,7 +133,7 @@ class SegmentWriterBufferingTest {
   }
 
   private File reference(SegmentSchema schema, List<Object[]> rows, int maxRowsInMemory) throws IOException {
-    return DruidIndexReference.write(schema, DAY, rows, maxRowsInMemory, temp.toFile());
+    return DruidIndexReference.write(schema, DAY, rows, maxRowsInMemory, Files.createTempDirectory(temp, "reference").toFile());
   }
 
   private static void assertSameFiles(File actual, File expected) {
