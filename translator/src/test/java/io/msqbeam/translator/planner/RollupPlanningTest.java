@@ -41,6 +41,17 @@ class RollupPlanningTest {
   }
 
   @Test
+  void storesOnlyCalcitesNullableSumAsASumAndOtherExpressionsOverAggregatesAsDimensions() {
+    // SUM(added) reaches the plan as CASE WHEN COUNT(added) = 0 THEN NULL ELSE $SUM0(added) END, matched on the
+    // plan (NullableSums); an expression over aggregates, even a look-alike over another column, is no metric.
+    QueryPlan plan = plan(GROUP_BY.replace("MAX(added) AS max_added", "SUM(added) + 1 AS plus,"
+        + " CASE WHEN COUNT(channel) = 0 THEN NULL ELSE MAX(added) END AS lookalike"), ROLLUP);
+    SegmentGeneratorProcessor.DataSchema schema = generator(plan).dataSchema();
+    assertThat(schema.metrics()).extracting(m -> m.name()).containsExactly("count", "sum_added");
+    assertThat(schema.dimensions()).extracting(ColumnSignature::name).containsExactly("channel", "plus", "lookalike");
+  }
+
+  @Test
   void acceptsTheContextValueAsAString() {
     assertThat(generator(plan(GROUP_BY, Map.of("finalizeAggregations", "false",
         "groupByEnableMultiValueUnnesting", "false"))).dataSchema().rollup()).isTrue();
