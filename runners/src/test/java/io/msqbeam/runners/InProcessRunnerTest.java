@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msqbeam.pipelines.fault.FaultException;
+import io.msqbeam.pipelines.fault.ParseWarning;
 import io.msqbeam.pipelines.stage.InProcessLimits;
 import io.msqbeam.pipelines.stage.InProcessRefusalException;
 import io.msqbeam.pipelines.stage.JobOutputs;
@@ -75,6 +76,33 @@ class InProcessRunnerTest {
       assertThat(job.await(DEADLINE)).isEqualTo(JobState.FAILED);
       assertThat(FaultException.find(job.failure())).isNotNull()
           .extracting(f -> f.errorCode()).isEqualTo("CannotParseExternalData");
+    }
+  }
+
+  @Test
+  void toleratedParseErrorsAreCountedAndTheFirstFiveRecordedWithRowAndSource() throws Exception {
+    Path file = dir.resolve("bad.json");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      lines.append("{\"dim\":\"d").append(i).append("\",\"n\":").append(i).append("}\n{not json\n");
+    }
+    Files.writeString(file, lines);
+    QueryPlan plan = new StatementPlanner(Catalog.empty()).plan("SELECT COUNT(*) FROM TABLE(EXTERN('{\"type\":"
+        + "\"local\",\"files\":[\"" + file + "\"]}','{\"type\":\"json\"}'," + COLUMNS + "))",
+        Map.of("maxParseExceptions", -1), List.of(), "query-t", "2024-02-01T00:00:00.000Z").plan();
+    try (InProcessRunner runner = new InProcessRunner(1, InProcessLimits.DEFAULT)) {
+      RunningJob job = runner.submit(plan, settings());
+
+      assertThat(job.await(DEADLINE)).as(() -> String.valueOf(job.failure())).isEqualTo(JobState.SUCCEEDED);
+      assertThat(job.counters().value(0, "warnings", "CannotParseExternalData")).isEqualTo(8);
+      assertThat(job.counters().value(0, "input0", "rows")).isEqualTo(8);
+      // Lines 2, 4, … are bad; only the first five are kept, as Druid keeps five verbose parse exceptions.
+      assertThat(JobOutputs.parseWarnings(dir.resolve("out"))).extracting(ParseWarning::errorMessage).containsExactly(
+          ParseWarning.message(file.toString(), 2, null), ParseWarning.message(file.toString(), 4, null),
+          ParseWarning.message(file.toString(), 6, null), ParseWarning.message(file.toString(), 8, null),
+          ParseWarning.message(file.toString(), 10, null));
+      assertThat(ParseWarning.message(file.toString(), 2, null)).isEqualTo("Error while trying to read the external"
+          + " data source at inputSource [" + file + "], rowNumber [2], columnName [null]");
     }
   }
 

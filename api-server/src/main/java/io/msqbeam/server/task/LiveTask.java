@@ -1,9 +1,11 @@
 package io.msqbeam.server.task;
 
 import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.pipelines.fault.ParseWarning;
 import io.msqbeam.runners.RunningJob;
 import io.msqbeam.runners.StageCounters;
 import io.msqbeam.translator.planner.PlannedStatement;
+import java.util.List;
 
 /**
  * The in-memory state of a task this server is running: its plan, its job once submitted, and how
@@ -28,6 +30,8 @@ final class LiveTask {
   volatile Fault fault;
   volatile String exceptionStackTrace;
   volatile StageCounters finalCounters;
+  /** The first tolerated parse errors the job recorded (at most {@link ParseWarning#KEPT}), read when it ended. */
+  volatile List<ParseWarning> warnings = List.of();
   /** The plan the runner gets: the statement's plan with versions and partitions allocated under the lock. */
   volatile io.msqbeam.translator.plan.QueryPlan runPlan;
 

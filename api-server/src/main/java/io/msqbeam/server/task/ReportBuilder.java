@@ -2,6 +2,8 @@ package io.msqbeam.server.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.msqbeam.pipelines.counters.CounterNames;
+import io.msqbeam.pipelines.fault.Fault;
+import io.msqbeam.pipelines.fault.ParseWarning;
 import io.msqbeam.runners.StageCounters;
 import io.msqbeam.translator.plan.ColumnMapping;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -81,12 +83,15 @@ public final class ReportBuilder {
       }
       status.put("errorReport", errorReport);
     }
+    if (!task.warnings.isEmpty()) {
+      status.put("warnings", warnings(task));
+    }
     status.put("startTime", iso(task.startTime > 0 ? task.startTime : task.createdTime));
     status.put("durationMs", task.startTime < 0 ? -1 : (task.endTime > 0 ? task.endTime : now()) - task.startTime);
     Map<String, Object> workers = new LinkedHashMap<>();
     for (int number = 0; number < workerCount(task); number++) {
       Map<String, Object> worker = new LinkedHashMap<>();
-      worker.put("workerId", task.id + "-worker" + number + "_0");
+      worker.put("workerId", workerId(task, number));
       worker.put("state", task.phase == TaskPhase.PENDING ? "PENDING" : task.phase.statusCode);
       worker.put("durationMs", task.endTime > 0 && task.phase == TaskPhase.SUCCESS ? task.endTime - task.startTime : -1);
       worker.put("pendingMs", 0);
@@ -102,6 +107,32 @@ public final class ReportBuilder {
       status.put("segmentReport", replaceSegmentReport(task.statement.plan()));
     }
     return status;
+  }
+
+  /**
+   * Druid's {@code status.warnings}: an error report per kept parse warning, shaped like
+   * {@code errorReport} and naming the worker task that met the row.
+   */
+  private List<Object> warnings(LiveTask task) {
+    List<Object> reports = new ArrayList<>();
+    for (ParseWarning warning : task.warnings) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      Fault fault = warning.fault();
+      error.put("errorCode", fault.errorCode());
+      error.put("errorMessage", fault.errorMessage());
+      error.putAll(fault.fields());
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("taskId", workerId(task, warning.workerNumber()));
+      report.put("host", host);
+      report.put("stageNumber", warning.stageNumber());
+      report.put("error", error);
+      reports.add(report);
+    }
+    return reports;
+  }
+
+  private static String workerId(LiveTask task, int number) {
+    return task.id + "-worker" + number + "_0";
   }
 
   /**

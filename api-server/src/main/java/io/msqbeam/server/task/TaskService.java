@@ -211,6 +211,7 @@ public final class TaskService implements AutoCloseable {
         state = job.await(Duration.ofMillis(250));
       } while (!state.isTerminal());
       task.finalCounters = job.counters();
+      task.warnings = JobOutputs.parseWarnings(outputDir);  // before the work dir goes, whatever the outcome
       if (task.shutdownRequested || state == JobState.CANCELLED) {
         finishCanceled(task);
       } else if (state == JobState.FAILED) {

@@ -67,6 +67,32 @@ class FlinkIngestionIT {
   }
 
   @Test
+  void listsTheFirstFiveUnparseableRowsAsWarningsOnFlinkToo() throws Exception {
+    // Beam counters carry only numbers: the messages reach the report through the job's output directory.
+    Path file = SampleData.writeSampledWithUnparseableLines(Files.createDirectories(dataDir.resolve("bad")));
+    ServerComponents server = start();
+    TaskApi api = new TaskApi(server);
+    try {
+      JsonNode status = api.run(SampleData.rowsPerHour(file), "flink-warn",
+          Map.of("runner", "flink", "maxNumTasks", 3, "maxParseExceptions", -1));
+      assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+      JsonNode report = api.report("query-flink-warn");
+      JsonNode payload = report.at("/multiStageQuery/payload");
+      assertThat(payload.at("/results/results").toString())
+          .isEqualTo("[[1466985600000,10],[1466989200000,4],[1466992800000,6]]");
+      long warnings = 0;
+      for (JsonNode worker : payload.at("/counters/0")) {
+        warnings += worker.at("/warnings/CannotParseExternalData").asLong();
+      }
+      assertThat(warnings).isEqualTo(20);
+      // One file, read by one of the two workers.
+      IngestionFaultsIT.assertFirstFiveWarnings(payload, file, "query-flink-warn-worker[01]_0");
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
   void reportsWhatEachWorkerCountedAsDruidDoes() throws Exception {
     // Sixteen files over two workers: Beam's Reshuffle is a Flink rebalance, which deals them out
     // round-robin, so each worker reads about half.

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,63 @@ class IngestionFaultsIT extends ServerPerTest {
 
     assertThat(run("INSERT INTO r SELECT TIME_PARSE(t) AS __time, n FROM " + inlineWithBadLines(3)
         + " PARTITIONED BY DAY", Map.of("mode", "nonStrict"))).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void listsTheFirstFiveUnparseableRowsAsWarningsAndCountsThemAll() throws Exception {
+    Path file = SampleData.writeSampledWithUnparseableLines(dataDir);
+    assertThat(run(SampleData.rowsPerHour(file), Map.of("maxParseExceptions", -1))).as(() -> lastError)
+        .isEqualTo("SUCCESS");
+    JsonNode payload = lastReport().at("/multiStageQuery/payload");
+    // The 20 good rows: 10/4/6 in hours 00/01/02 of 2016-06-27 (Druid's wikipedia-sampled.json).
+    assertThat(payload.at("/results/results").toString())
+        .isEqualTo("[[1466985600000,10],[1466989200000,4],[1466992800000,6]]");
+    assertThat(payload.at("/counters/0/0/warnings/CannotParseExternalData").asInt()).isEqualTo(20);
+    assertThat(payload.at("/counters/0/0/input0/rows/0").asInt()).isEqualTo(20);
+    assertFirstFiveWarnings(payload, file, "query-t" + tasks + "-worker0_0");
+
+    // The statements API shows the report's warnings with detail=true.
+    JsonNode statement = JSON.readTree(get("/druid/v2/sql/statements/query-t" + tasks + "?detail=true"));
+    assertThat(statement.path("warnings")).isEqualTo(payload.at("/status/warnings"));
+
+    // A limit: the task fails with TooManyWarnings (Druid's MSQWarningsTest), still listing what it met.
+    assertThat(run(SampleData.rowsPerHour(file), Map.of("maxParseExceptions", 3))).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyWarnings: Too many warnings of type CannotParseExternalData generated"
+        + " (max = 3)");
+    assertThat(lastReport().at("/multiStageQuery/payload/status/warnings/0/error/errorMessage").asText())
+        .endsWith("rowNumber [2], columnName [null]");
+
+    // Without bad rows there is no warnings list at all, as in Druid.
+    assertThat(run(SAMPLED_SELECT, Map.of("maxParseExceptions", -1))).isEqualTo("SUCCESS");
+    assertThat(lastReport().at("/multiStageQuery/payload/status").has("warnings")).isFalse();
+  }
+
+  /**
+   * Druid keeps five verbose parse exceptions (druid-behaviour.md §5.3), each an error report shaped like
+   * {@code errorReport}: here the first five bad rows, lines 2, 4, 6, 8 and 10, with the strict
+   * reader's {@code CannotParseExternalData} message.
+   */
+  static void assertFirstFiveWarnings(JsonNode payload, Path file, String workerTaskId) throws Exception {
+    JsonNode warnings = payload.at("/status/warnings");
+    assertThat(warnings).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      JsonNode warning = warnings.get(i);
+      assertThat(fieldNames(warning)).containsExactly("taskId", "host", "stageNumber", "error");
+      assertThat(warning.path("taskId").asText()).matches(workerTaskId);
+      assertThat(warning.path("host").asText()).matches("[^:]+:\\d+");
+      assertThat(warning.path("stageNumber").asInt()).isEqualTo(0);
+      JsonNode error = warning.path("error");
+      assertThat(fieldNames(error)).containsExactly("errorCode", "errorMessage");
+      assertThat(error.path("errorCode").asText()).isEqualTo("CannotParseExternalData");
+      assertThat(error.path("errorMessage").asText()).isEqualTo("Error while trying to read the external data"
+          + " source at inputSource [" + file + "], rowNumber [" + (2 * i + 2) + "], columnName [null]");
+    }
+  }
+
+  private static java.util.List<String> fieldNames(JsonNode node) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test

@@ -27,6 +27,28 @@ final class SampleData {
       + "{\"name\":\"dim3\",\"type\":\"string\"},{\"name\":\"m1\",\"type\":\"double\"}]'))";
   static final String FOO_SELECT = "SELECT TIME_PARSE(t) AS __time, dim1, dim2, dim3, m1 FROM " + FOO_EXTERN;
 
+  /**
+   * Writes {@code wikipedia-sampled.json} with, after each of its 20 rows, the unparseable line of Druid's
+   * {@code wikipedia-sampled-unparsable.json} (its second line, {@code {"isRobot":falseUNPARSABLE…}}): 40
+   * lines, bad on every even line. Returns the file.
+   */
+  static Path writeSampledWithUnparseableLines(Path dir) throws java.io.IOException {
+    String bad = java.nio.file.Files.readAllLines(SAMPLED_DIR.resolve("wikipedia-sampled-unparsable.json")).get(1);
+    StringBuilder lines = new StringBuilder();
+    for (String good : java.nio.file.Files.readAllLines(SAMPLED_DIR.resolve("wikipedia-sampled.json"))) {
+      lines.append(good).append('\n').append(bad).append('\n');
+    }
+    return java.nio.file.Files.writeString(dir.resolve("wikipedia-sampled-bad.json"), lines);
+  }
+
+  /** Rows per hour of a {@code wikipedia-sampled.json}-shaped file: {@code [hour millis, rows]}. */
+  static String rowsPerHour(Path file) {
+    return "SELECT TIME_FLOOR(TIME_PARSE(\"timestamp\"), 'PT1H') AS h, COUNT(*) AS cnt"
+        + " FROM TABLE(EXTERN('{\"type\":\"local\",\"files\":[\"" + file + "\"]}','{\"type\":\"json\"}',"
+        + "'[{\"name\":\"timestamp\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\"}]'))"
+        + " GROUP BY 1 ORDER BY 1";
+  }
+
   /** The wikiticker directory, for statements that name it themselves (e.g. EXTERN with EXTEND). */
   static final Path WIKITICKER_BASE_DIR = WIKITICKER_DIR;
 

@@ -32,8 +32,12 @@ final class InProcessInputs {
   private final InProcessSegmentCache segments;
   private final InProcessCounters counters;
   private final BooleanSupplier cancelled;
+  /** The job's output directory, where tolerated parse errors are recorded as on the Beam path. */
+  private final String outputDir;
 
-  InProcessInputs(InProcessSegmentCache segments, InProcessCounters counters, BooleanSupplier cancelled) {
+  InProcessInputs(InProcessSegmentCache segments, InProcessCounters counters, BooleanSupplier cancelled,
+      String outputDir) {
+    this.outputDir = outputDir;
     this.segments = segments;
     this.counters = counters;
     this.cancelled = cancelled;
@@ -45,7 +49,8 @@ final class InProcessInputs {
     InputSpec input = stage.input().get(inputNumber);
     try {
       if (input instanceof ExternalInputSpec external) {
-        readExternal(stageNumber, external, NullByteGuard.forStage(plan, stage), sink);
+        readExternal(stageNumber, external, QueryPipelines.maxParseExceptions(stage), NullByteGuard.forStage(plan, stage),
+            sink);
       } else if (input instanceof TableInputSpec table) {
         readTable(stageNumber, table, InProcessColumns.required(stage), sink);
       } else {
@@ -56,9 +61,9 @@ final class InProcessInputs {
     }
   }
 
-  private void readExternal(int stageNumber, ExternalInputSpec external, NullByteGuard nullBytes,
-      InProcessRowSink sink) {
-    ReadExternalFn reader = new ReadExternalFn(stageNumber, external, 0, nullBytes);
+  private void readExternal(int stageNumber, ExternalInputSpec external, long maxParseExceptions,
+      NullByteGuard nullBytes, InProcessRowSink sink) {
+    ReadExternalFn reader = new ReadExternalFn(stageNumber, external, maxParseExceptions, nullBytes, outputDir);
     DoFnInvokers.tryInvokeSetupFor(reader, OPTIONS);
     DoFn.OutputReceiver<Object[]> receiver = new DoFn.OutputReceiver<>() {
       @Override

@@ -111,7 +111,7 @@ public final class InProcessPlanExecutor {
         Closeable metrics = MetricsEnvironment.scopedMetricsContainer(new InProcessMetricsContainer(counters))) {
       List<SourceRead> reads = new ArrayList<>();
       wire(plan, plan.stages().size() - 1, results, counters, reads);
-      InProcessInputs inputs = new InProcessInputs(segments, counters, cancelled);
+      InProcessInputs inputs = new InProcessInputs(segments, counters, cancelled, settings.outputDir());
       for (SourceRead read : reads) {
         inputs.read(plan, read.stage(), read.inputNumber(), read.sink());
         read.sink().finish();

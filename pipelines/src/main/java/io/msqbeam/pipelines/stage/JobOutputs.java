@@ -2,6 +2,7 @@ package io.msqbeam.pipelines.stage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.msqbeam.pipelines.fault.ParseWarning;
 import io.msqbeam.pipelines.segment.WrittenSegment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The files a job leaves in its output directory for the server: one JSON descriptor per written
  * segment ({@code segments/}), and SELECT results as JSON arrays, one row per line
- * ({@code results.jsonl}). Written by the pipeline, read by the server after the job succeeded.
+ * ({@code results.jsonl}), and the first few tolerated parse errors ({@code warnings/}, one JSON file
+ * each). Written by the pipeline, read by the server after the job ended.
  */
 public final class JobOutputs {
   static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -24,6 +27,33 @@ public final class JobOutputs {
 
   static Path segmentsDir(Path outputDir) {
     return outputDir.resolve("segments");
+  }
+
+  static Path warningsDir(Path outputDir) {
+    return outputDir.resolve("warnings");
+  }
+
+  /**
+   * The parse warnings the job's readers recorded, the first {@link ParseWarning#KEPT} in
+   * {@link ParseWarning#ORDER}: each reader instance records a few, so there may be a few more files.
+   */
+  public static List<ParseWarning> parseWarnings(Path outputDir) {
+    Path dir = warningsDir(outputDir);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    TreeSet<ParseWarning> first = new TreeSet<>(ParseWarning.ORDER);
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".json"))::iterator) {
+        first.add(JSON.readValue(file.toFile(), ParseWarning.class));
+        if (first.size() > ParseWarning.KEPT) {
+          first.pollLast();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read parse warnings in " + dir, e);
+    }
+    return List.copyOf(first);
   }
 
   public static Path resultsFile(Path outputDir) {

@@ -240,6 +240,20 @@ public final class QueryPipelines {
         .apply(name + "rangeView", View.asMap());
   }
 
+  /**
+   * The {@code maxParseExceptions} of a stage that reads external data (a scan or a groupBy's first
+   * half); 0, Druid's strict default, for any other.
+   */
+  static long maxParseExceptions(StageDefinition stage) {
+    if (stage.processor() instanceof ScanProcessor scan) {
+      return maxParseExceptions(scan.query().context());
+    }
+    if (stage.processor() instanceof GroupByPreShuffleProcessor pre) {
+      return maxParseExceptions(pre.query().context());
+    }
+    return 0;
+  }
+
   /** The stage's {@code maxParseExceptions}, which the planner always puts in the native query context. */
   private static long maxParseExceptions(Map<String, Object> context) {
     Object value = context.get("maxParseExceptions");
@@ -279,7 +293,8 @@ public final class QueryPipelines {
         return pipeline
             .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
             .apply(name + "spread", Reshuffle.viaRandomKey())
-            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external, maxParseExceptions, nullBytes)))
+            .apply(name + "read", ParDo.of(new ReadExternalFn(stageNumber, external, maxParseExceptions, nullBytes,
+                settings.outputDir())))
             .setCoder(RowCoder.of(external.signature()));
     }
     if (input instanceof TableInputSpec table) {

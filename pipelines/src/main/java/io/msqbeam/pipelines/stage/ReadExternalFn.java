@@ -2,8 +2,10 @@ package io.msqbeam.pipelines.stage;
 
 import io.msqbeam.pipelines.counters.CounterNames;
 import io.msqbeam.pipelines.counters.StageCounter;
+import io.msqbeam.pipelines.counters.WorkerNumber;
 import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
+import io.msqbeam.pipelines.fault.ParseWarning;
 import io.msqbeam.pipelines.input.InputSplit;
 import io.msqbeam.pipelines.input.RowParseException;
 import io.msqbeam.pipelines.input.RowParser;
@@ -26,7 +28,8 @@ import org.apache.beam.sdk.transforms.DoFn;
  * its input format (lines decompressed by file name as Druid
  * does, or Parquet records), never holding a whole file, and counts Druid's {@code input0} counters: rows, uncompressed
  * bytes and files. The parser is chosen once per split; a line that cannot be read fails the stage
- * with {@code CannotParseExternalData}.
+ * with {@code CannotParseExternalData}, or, within {@code maxParseExceptions}, is counted as a warning
+ * and the first few are recorded with their source and row number ({@link ParseWarningRecorder}).
  */
 final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   private final List<ColumnSignature> signature;
@@ -40,6 +43,8 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   private transient long localParseWarnings;
   /** Druid's NUL-character rule for this stage, or null (see {@link NullByteGuard}). */
   private final NullByteGuard nullBytes;
+  private final int stageNumber;
+  private final ParseWarningRecorder warnings;
 
   /** A strict reader: the first unparseable row fails the task (Druid's default, maxParseExceptions 0). */
   ReadExternalFn(int stageNumber, ExternalInputSpec spec) {
@@ -51,11 +56,19 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
   }
 
   ReadExternalFn(int stageNumber, ExternalInputSpec spec, long maxParseExceptions, NullByteGuard nullBytes) {
-    this(stageNumber, spec.signature(), spec.inputFormat(), maxParseExceptions, nullBytes);
+    this(stageNumber, spec, maxParseExceptions, nullBytes, null);
+  }
+
+  /** @param outputDir the job's output directory, where tolerated parse errors are recorded; null for none */
+  ReadExternalFn(int stageNumber, ExternalInputSpec spec, long maxParseExceptions, NullByteGuard nullBytes,
+      String outputDir) {
+    this(stageNumber, spec.signature(), spec.inputFormat(), maxParseExceptions, nullBytes, outputDir);
   }
 
   private ReadExternalFn(int stageNumber, List<ColumnSignature> signature, InputFormat format,
-      long maxParseExceptions, NullByteGuard nullBytes) {
+      long maxParseExceptions, NullByteGuard nullBytes, String outputDir) {
+    this.stageNumber = stageNumber;
+    this.warnings = new ParseWarningRecorder(outputDir);
     this.nullBytes = nullBytes;
     this.signature = List.copyOf(signature);
     this.format = format;
@@ -66,7 +79,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
     this.parseWarnings = StageCounter.of(stageNumber, CounterNames.WARNINGS, CANNOT_PARSE);
   }
 
-  private static final String CANNOT_PARSE = "CannotParseExternalData";
+  private static final String CANNOT_PARSE = ParseWarning.CODE;
 
   @Setup
   public void setup() {
@@ -100,12 +113,15 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         } catch (RowParseException e) {
           if (maxParseExceptions == 0) {
             throw new FaultException(Fault.cannotParseExternalData(
-                "Error while trying to read the external data source at inputSource [" + split.describe()
-                    + "], rowNumber [" + (rowsBefore.getAsLong() + lineNumber) + "], columnName ["
-                    + e.column() + "]"));
+                ParseWarning.message(split.describe(), rowsBefore.getAsLong() + lineNumber, e.column())));
           }
           // Tolerated: counted as a warning; the server checks the job-wide total against the limit too.
           parseWarnings.inc();
+          if (warnings.wantsMore()) {
+            long at = rowsBefore.getAsLong() + lineNumber;
+            warnings.record(new ParseWarning(stageNumber, WorkerNumber.current(), split.describe(), at,
+                ParseWarning.message(split.describe(), at, e.column())));
+          }
           if (maxParseExceptions > 0 && ++localParseWarnings > maxParseExceptions) {
             throw new FaultException(Fault.tooManyWarnings(maxParseExceptions, CANNOT_PARSE));
           }
