@@ -1,13 +1,14 @@
 package io.msqbeam.server.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.msqbeam.server.http.DruidErrorBody;
-import io.msqbeam.server.http.JsonBody;
 import io.msqbeam.server.http.Routes;
 import io.msqbeam.server.metadata.TaskRecord;
+import io.msqbeam.server.sql.SqlParameters;
+import io.msqbeam.server.sql.SqlQuery;
+import io.msqbeam.server.sql.SqlQueryReader;
 import io.msqbeam.translator.error.DruidException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,13 +20,11 @@ import java.util.Optional;
  */
 public final class TaskResource implements Routes {
   private final TaskService service;
-  private final ObjectMapper json;
-  private final JsonBody body;
+  private final SqlQueryReader reader;
 
   public TaskResource(TaskService service, ObjectMapper json) {
     this.service = service;
-    this.json = json;
-    this.body = new JsonBody(json);
+    this.reader = new SqlQueryReader(json);
   }
 
   @Override
@@ -40,15 +39,14 @@ public final class TaskResource implements Routes {
   }
 
   private void submit(Context ctx) {
-    JsonNode request = body.read(ctx, JsonNode.class);
-    String sql = request.path("query").asText("");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> context = request.has("context") && request.get("context").isObject()
-        ? json.convertValue(request.get("context"), LinkedHashMap.class) : new LinkedHashMap<>();
+    // Druid's SqlTaskResource takes the SQL API's body: the same reading, errors and dynamic parameters.
+    SqlQuery request = reader.read(ctx.bodyAsBytes());
+    String sql = request.query();
+    Map<String, Object> context = new LinkedHashMap<>(request.context());
     Object requested = context.get("sqlQueryId");
     String sqlQueryId = requested == null ? TaskService.newQueryId() : requested.toString();
     try {
-      String taskId = service.submit(sql, context, sqlQueryId);
+      String taskId = service.submit(sql, context, SqlParameters.of(request.parameters()), sqlQueryId);
       Map<String, Object> response = new LinkedHashMap<>();
       response.put("taskId", taskId);
       response.put("state", "RUNNING");
