@@ -42,12 +42,10 @@ class AggregationsIT {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
     api = new TaskApi(server);
-    JsonNode status = api.run("INSERT INTO foo SELECT TIME_PARSE(t) AS __time, dim1, dim2, m1, cnt, l1 FROM "
+    api.runToSuccess("INSERT INTO foo SELECT TIME_PARSE(t) AS __time, dim1, dim2, m1, cnt, l1 FROM "
         + FOO_EXTERN + " PARTITIONED BY ALL", "ingestfoo", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
     // Druid's foo as its MSQ tests read it (foo-rows.json): dim3 multi-value [a,b] [b,c] [d] [''] [] and missing.
-    status = api.run("INSERT INTO mvfoo " + SampleData.FOO_SELECT + " PARTITIONED BY ALL", "ingestmvfoo", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    api.runToSuccess("INSERT INTO mvfoo " + SampleData.FOO_SELECT + " PARTITIONED BY ALL", "ingestmvfoo", Map.of());
   }
 
   @AfterAll
@@ -144,10 +142,9 @@ class AggregationsIT {
   void storesFinalizedEarliestAndLatestWhenAGroupByIngests() throws Exception {
     // druid-behaviour.md §1.9: without finalizeAggregations false, a GROUP BY ingestion writes finalized
     // values as ordinary columns. foo by year and dim2: 2000 holds rows 1-3, 2001 rows 4-6.
-    JsonNode status = api.run("INSERT INTO foo_by_year SELECT FLOOR(__time TO YEAR) AS __time, dim2,"
+    api.runToSuccess("INSERT INTO foo_by_year SELECT FLOOR(__time TO YEAR) AS __time, dim2,"
         + " LATEST(m1) AS lm, EARLIEST(dim1) AS ed, ANY_VALUE(cnt) AS anycnt, STRING_AGG(DISTINCT dim1, '|') AS s"
         + " FROM foo GROUP BY 1, 2 PARTITIONED BY ALL", "ingestbyyear", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
 
     assertThat(bothDoors("SELECT TIME_EXTRACT(__time, 'YEAR') AS y, dim2, lm, ed, anycnt, s FROM foo_by_year"))
         .isEqualTo(json("[[2000,null,2.0,\"10.1\",1,\"10.1\"],[2000,\"\",3.0,\"2\",1,\"2\"],"

@@ -85,10 +85,9 @@ class JsonColumnsIT {
     server.start();
     api = new TaskApi(server);
     // The docs' SQL-based ingestion example, with the data inline.
-    JsonNode status = api.run("REPLACE INTO nested_data_example OVERWRITE ALL SELECT TIME_PARSE(\"time\") AS __time,"
+    api.runToSuccess("REPLACE INTO nested_data_example OVERWRITE ALL SELECT TIME_PARSE(\"time\") AS __time,"
         + " product, department, shipTo, details FROM TABLE(EXTERN('" + inline() + "','{\"type\":\"json\"}','"
         + SIGNATURE + "')) PARTITIONED BY ALL", "ingest", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
   }
 
   @AfterAll
@@ -190,8 +189,7 @@ class JsonColumnsIT {
     assertThat(sqlBody(query, "csv")).isEqualTo("__time,product,details\nLONG,STRING,COMPLEX<json>\n"
         + "TIMESTAMP,VARCHAR,OTHER\n2022-06-13T21:37:06.000Z,Mouse,\"{\"\"color\"\":\"\"olive\"\",\"\"price\"\":90.0}\"\n\n");
 
-    JsonNode status = api.run(query, "select" + IDS.incrementAndGet(), Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    JsonNode status = api.runToSuccess(query, "select" + IDS.incrementAndGet(), Map.of());
     JsonNode results = api.report(status.path("id").asText()).at("/multiStageQuery/payload/results");
     assertThat(results.path("signature")).isEqualTo(json("[{\"name\":\"__time\",\"type\":\"LONG\"},"
         + "{\"name\":\"product\",\"type\":\"STRING\"},{\"name\":\"details\",\"type\":\"COMPLEX<json>\"}]"));
@@ -216,11 +214,10 @@ class JsonColumnsIT {
     // EXTEND (… TYPE('COMPLEX<json>')) declares a nested column as the signature does (druid-behaviour §1.7);
     // PARSE_JSON of a string column gives one too.
     String data = "{\\\"n\\\":1,\\\"obj\\\":{\\\"a\\\":{\\\"b\\\":2}},\\\"s\\\":\\\"{\\\\\\\"x\\\\\\\":[1,2]}\\\"}";
-    JsonNode status = api.run("REPLACE INTO extended OVERWRITE ALL SELECT n, obj, PARSE_JSON(s) AS parsed"
+    api.runToSuccess("REPLACE INTO extended OVERWRITE ALL SELECT n, obj, PARSE_JSON(s) AS parsed"
         + " FROM TABLE(EXTERN(inputSource => '{\"type\":\"inline\",\"data\":\"" + data + "\"}',"
         + " inputFormat => '{\"type\":\"json\"}')) EXTEND (n BIGINT, obj TYPE('COMPLEX<json>'), s VARCHAR)"
         + " PARTITIONED BY ALL", "extend" + IDS.incrementAndGet(), Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
     assertThat(api.sqlArray("SELECT COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
         + " WHERE TABLE_NAME = 'extended' ORDER BY COLUMN_NAME")).isEqualTo(json("[[\"__time\",\"TIMESTAMP\"],"
         + "[\"n\",\"BIGINT\"],[\"obj\",\"COMPLEX<json>\"],[\"parsed\",\"COMPLEX<json>\"]]"));
@@ -273,9 +270,8 @@ class JsonColumnsIT {
   void groupsAndCountsDistinctJsonValues() throws Exception {
     // MSQComplexGroupByTest: GROUP BY obj keeps the seven objects apart (one row each), and the exact
     // COUNT(DISTINCT …) of obj is 7 and of cObj, the same object in every row, 1.
-    JsonNode status = api.run("INSERT INTO grouped_objects SELECT obj, COUNT(*) AS cnt FROM " + objectsExtern()
+    api.runToSuccess("INSERT INTO grouped_objects SELECT obj, COUNT(*) AS cnt FROM " + objectsExtern()
         + " GROUP BY 1 PARTITIONED BY ALL", "group" + IDS.incrementAndGet(), Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
     JsonNode grouped = bothDoors("SELECT JSON_VALUE(obj, '$.a' RETURNING BIGINT) AS a, cnt FROM grouped_objects"
         + " ORDER BY a");
     assertThat(grouped).isEqualTo(json("[[100,1],[200,1],[300,1],[400,1],[500,1],[600,1],[700,1]]"));
@@ -291,10 +287,9 @@ class JsonColumnsIT {
   @Test
   void flinkWritesTheSameJsonColumns() throws Exception {
     // The docs' ingestion again, on the embedded Flink cluster: the same nested columns, read back equal.
-    JsonNode status = api.run("REPLACE INTO nested_flink OVERWRITE ALL SELECT TIME_PARSE(\"time\") AS __time,"
+    JsonNode status = api.runToSuccess("REPLACE INTO nested_flink OVERWRITE ALL SELECT TIME_PARSE(\"time\") AS __time,"
         + " product, shipTo, details FROM TABLE(EXTERN('" + inline() + "','{\"type\":\"json\"}','" + SIGNATURE
         + "')) PARTITIONED BY ALL", "flink" + IDS.incrementAndGet(), Map.of("runner", "flink", "maxNumTasks", 3));
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
     assertThat(api.report(status.path("id").asText()).at("/taskContext/payload/runner").asText()).isEqualTo("flink");
     String columns = "SELECT __time, product, shipTo, details FROM ";
     assertThat(api.sqlArray(columns + "nested_flink ORDER BY __time"))

@@ -32,8 +32,7 @@ class QueryShapesIT {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
     api = new TaskApi(server);
-    JsonNode status = api.run("INSERT INTO w " + SampleData.SAMPLED_SELECT + " PARTITIONED BY DAY", "ingest", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    api.runToSuccess("INSERT INTO w " + SampleData.SAMPLED_SELECT + " PARTITIONED BY DAY", "ingest", Map.of());
   }
 
   @AfterAll

@@ -39,8 +39,8 @@ class RollupIT extends ServerPerTest {
 
   @Test
   void writesAggregatesAsRolledUpMetricsWhenAggregationsAreNotFinalized() throws Exception {
-    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false));
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    api.runToSuccess(HOURLY, "t" + (++tasks),
+        Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false));
 
     List<SegmentRecord> segments = server.metadataStore().segments().usedSegments("r");
     assertThat(segments).hasSize(1);
@@ -61,8 +61,7 @@ class RollupIT extends ServerPerTest {
 
   @Test
   void writesFinalizedAggregatesAsDimensionsByDefault() throws Exception {
-    JsonNode status = api.run(HOURLY, "t" + (++tasks), Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    api.runToSuccess(HOURLY, "t" + (++tasks), Map.of());
 
     JsonNode payload = JSON.readTree(server.metadataStore().segments().usedSegments("r").get(0).payloadJson());
     assertThat(payload.path("dimensions").asText()).isEqualTo("count,sum_added");

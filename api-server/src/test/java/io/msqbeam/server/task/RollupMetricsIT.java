@@ -91,9 +91,8 @@ class RollupMetricsIT {
     server = ServerComponents.create(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
     server.start();
     api = new TaskApi(server);
-    JsonNode status = api.run("INSERT INTO foo SELECT TIME_PARSE(t) AS __time, dim1, dim2, m1, m2, cnt FROM "
+    api.runToSuccess("INSERT INTO foo SELECT TIME_PARSE(t) AS __time, dim1, dim2, m1, m2, cnt FROM "
         + FOO_EXTERN + " PARTITIONED BY ALL", "ingestfoo", Map.of());
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
   }
 
   @AfterAll
@@ -258,8 +257,7 @@ class RollupMetricsIT {
   }
 
   private static void ingest(String sql, Map<String, Object> context) throws Exception {
-    JsonNode status = api.run(sql, "ingest" + IDS.incrementAndGet(), context);
-    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    api.runToSuccess(sql, "ingest" + IDS.incrementAndGet(), context);
   }
 
   private static JsonNode onlySegment(String dataSource) throws Exception {

@@ -54,6 +54,13 @@ final class TaskApi {
     return awaitTerminal("query-" + sqlQueryId);
   }
 
+  /** As {@link #run}, for a statement that must succeed: fails the test with the status otherwise. */
+  JsonNode runToSuccess(String sql, String sqlQueryId, Map<String, Object> context) throws Exception {
+    JsonNode status = run(sql, sqlQueryId, context);
+    assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+    return status;
+  }
+
   /** The rows one SELECT gave through each door: the task report's results and the SQL API's array. */
   record DoorRows(JsonNode task, JsonNode sql) {}
 
