@@ -1,11 +1,13 @@
 package io.msqbeam.pipelines.expr;
 
 import java.util.List;
+import org.apache.druid.java.util.common.DateTimes;
 import org.apache.druid.math.expr.Expr;
 import org.apache.druid.math.expr.ExprEval;
 import org.apache.druid.math.expr.ExprMacroTable;
 import org.apache.druid.math.expr.ExpressionType;
 import org.apache.druid.query.expression.TimestampParseExprMacro;
+import org.joda.time.DateTimeZone;
 
 /**
  * Druid's {@code timestamp_parse} (SQL {@code TIME_PARSE}), with the plain ISO 8601 shapes of
@@ -25,12 +27,37 @@ final class FastTimestampParseExprMacro implements ExprMacroTable.ExprMacro {
   @Override
   public Expr apply(List<Expr> args) {
     Expr druidExpr = druid.apply(args);
-    // Only the one-argument form: its strings without an offset are in UTC.
-    return args.size() == 1 ? new Parse(this, args, druidExpr) : druidExpr;
+    return isIsoInUtc(args) ? new Parse(this, args, druidExpr) : druidExpr;
   }
 
-  /** {@code timestamp_parse(arg)}: the plain shapes read here, the rest by Druid's expression. */
-  private static final class Parse extends ExprMacroTable.BaseScalarMacroFunctionExpr {
+  /**
+   * Whether the call parses with Druid's default ISO parser in UTC: no format (absent or a null
+   * literal) and no zone or a zone literal that is UTC. The planner writes SQL's {@code TIME_PARSE(x)}
+   * as {@code timestamp_parse(x,null,'UTC')} under the default {@code sqlTimeZone}, so this is the
+   * form that matters; strings without an offset are then in UTC, as {@link IsoTimestamps} reads them.
+   */
+  private static boolean isIsoInUtc(List<Expr> args) {
+    if (args.size() > 1 && !isNullLiteral(args.get(1))) {
+      return false;
+    }
+    if (args.size() > 2 && !isNullLiteral(args.get(2))) {
+      Expr zone = args.get(2);
+      return zone.isLiteral() && zone.getLiteralValue() instanceof String name && isUtc(DateTimes.inferTzFromString(name));
+    }
+    return true;
+  }
+
+  /** UTC under any of its names ('UTC', 'Etc/UTC', 'Z', '+00:00'): fixed at a zero offset. */
+  private static boolean isUtc(DateTimeZone zone) {
+    return zone.isFixed() && zone.getOffset(0L) == 0;
+  }
+
+  private static boolean isNullLiteral(Expr expr) {
+    return expr.isLiteral() && expr.getLiteralValue() == null;
+  }
+
+  /** {@code timestamp_parse} in UTC with no format: the plain shapes read here, the rest by Druid's expression. */
+  static final class Parse extends ExprMacroTable.BaseScalarMacroFunctionExpr {
     private final Expr druidExpr;
 
     Parse(ExprMacroTable.ExprMacro macro, List<Expr> args, Expr druidExpr) {

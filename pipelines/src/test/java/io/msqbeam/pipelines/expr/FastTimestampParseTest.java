@@ -3,8 +3,12 @@ package io.msqbeam.pipelines.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.msqbeam.pipelines.segment.DruidRuntime;
+import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.plan.ScanProcessor;
+import io.msqbeam.translator.planner.StatementPlanner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.druid.math.expr.Expr;
 import org.apache.druid.math.expr.ExprMacroTable;
@@ -84,6 +88,31 @@ class FastTimestampParseTest {
     }
     assertThat(Parser.parse("timestamp_parse(t)", FAST).stringify())
         .isEqualTo(Parser.parse("timestamp_parse(t)", DRUID).stringify());
+  }
+
+  @Test
+  void theFormThePlannerWritesForTimeParseTakesTheFastPath() {
+    // What TIME_PARSE("t") becomes under the default sqlTimeZone; a fast path only the one-argument
+    // form took never ran in an ingestion.
+    String planned = new StatementPlanner(Catalog.empty())
+        .plan("SELECT TIME_PARSE(t) AS x FROM TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"\"}',"
+            + "'{\"type\":\"json\"}','[{\"name\":\"t\",\"type\":\"string\"}]'))",
+            Map.of(), "query-q", "2024-01-01T00:00:00.000Z")
+        .plan().stages().get(0).processor() instanceof ScanProcessor scan
+        ? scan.query().virtualColumns().get(0).expression() : null;
+    assertThat(planned).isEqualTo("timestamp_parse(\"t\",null,'UTC')");
+    for (String expression : List.of(planned, "timestamp_parse(t,null)", "timestamp_parse(t,null,null)",
+        "timestamp_parse(t,null,'Etc/UTC')")) {
+      assertThat(Parser.parse(expression, FAST)).as(expression).isInstanceOf(FastTimestampParseExprMacro.Parse.class);
+      for (String value : List.of("2015-09-12T00:46:58.771Z", "2015-09-12 00:46:58", "2015-09-12Z", "x")) {
+        assertThat(eval(FAST, expression.replace("\"t\"", "t"), value))
+            .isEqualTo(eval(DRUID, expression.replace("\"t\"", "t"), value));
+      }
+    }
+    for (String expression : List.of("timestamp_parse(t,'yyyy')", "timestamp_parse(t,null,'America/Los_Angeles')",
+        "timestamp_parse(t,null,'+01:00')")) {
+      assertThat(Parser.parse(expression, FAST)).as(expression).isNotInstanceOf(FastTimestampParseExprMacro.Parse.class);
+    }
   }
 
   private static void assertSameAsDruid(String value) {
