@@ -3,6 +3,7 @@ package io.msqbeam.pipelines.input;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.msqbeam.pipelines.row.JsonValues;
 import io.msqbeam.translator.plan.ColumnSignature;
 import io.msqbeam.translator.plan.ColumnType;
@@ -27,18 +28,18 @@ public final class JsonRowParser implements RowParser {
   private final ColumnType[] types;
   /**
    * The name and column of each field, by its place in the last object read: lines of one file
-   * nearly always list their fields in the same order, so the n-th name of a line is usually the
-   * same (interned) string as the n-th name of the line before, and one reference comparison finds
-   * its column without hashing the name.
+   * nearly always list their fields in the same order, so the parser is asked whether the n-th name
+   * of a line is the n-th name of the line before ({@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}
+   * compares the bytes in place), which finds its column without decoding, hashing and looking up
+   * the name.
    */
-  private String[] lastNames = new String[16];
+  private SerializedString[] lastNames = new SerializedString[16];
   private int[] lastPositions = new int[16];
 
   public JsonRowParser(List<ColumnSignature> signature) {
     types = new ColumnType[signature.size()];
     for (int i = 0; i < signature.size(); i++) {
-      // Interned, as Jackson interns the names it reads.
-      positions.put(signature.get(i).name().intern(), i);
+      positions.put(signature.get(i).name(), i);
       types[i] = signature.get(i).type();
     }
   }
@@ -53,8 +54,21 @@ public final class JsonRowParser implements RowParser {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw unparseable(line, offset, length);
       }
-      for (int field = 0; parser.nextToken() == JsonToken.FIELD_NAME; field++) {
-        int position = position(field, parser.currentName());
+      for (int field = 0; ; field++) {
+        SerializedString expected = field < lastNames.length ? lastNames[field] : null;
+        int position;
+        if (expected != null && parser.nextFieldName(expected)) {
+          position = lastPositions[field];
+        } else {
+          // The parser has read the next token either way: another name, or the end of the object.
+          if (expected == null) {
+            parser.nextToken();
+          }
+          if (!parser.hasToken(JsonToken.FIELD_NAME)) {
+            break;
+          }
+          position = position(field, parser.currentName());
+        }
         JsonToken token = parser.nextToken();
         if (position < 0) {
           parser.skipChildren();
@@ -70,16 +84,13 @@ public final class JsonRowParser implements RowParser {
 
   /** The column of the {@code field}-th name of an object, or -1 when no column has that name. */
   private int position(int field, String name) {
-    if (field < lastNames.length && lastNames[field] == name) {
-      return lastPositions[field];
-    }
     Integer found = positions.get(name);
     int position = found == null ? -1 : found;
     if (field >= lastNames.length) {
       lastNames = java.util.Arrays.copyOf(lastNames, field * 2);
       lastPositions = java.util.Arrays.copyOf(lastPositions, field * 2);
     }
-    lastNames[field] = name;
+    lastNames[field] = new SerializedString(name);
     lastPositions[field] = position;
     return position;
   }

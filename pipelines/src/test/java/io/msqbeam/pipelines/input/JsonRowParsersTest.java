@@ -53,6 +53,24 @@ class JsonRowParsersTest {
   }
 
   @Test
+  void namesThatOnlyResembleThePreviousLinesAreReadForWhatTheyAre() throws Exception {
+    RowParser parser = RowParsers.create(new JsonInputFormat(), SIGNATURE);
+    for (int i = 0; i < 3; i++) {
+      assertThat(parse(parser, "{\"page\":\"A\",\"added\":1,\"first\":\"f\",\"ratio\":0.5}"))
+          .containsExactly("A", 1L, "f", 0.5f);
+    }
+    // An escaped name, a prefix and an extension of the previous line's names, fewer fields, none.
+    assertThat(parse(parser, "{\"pa\\u0067e\":\"B\",\"add\":2,\"firsts\":\"g\",\"ratio\":1.5}"))
+        .containsExactly("B", null, null, 1.5f);
+    assertThat(parse(parser, "{\"page\":\"C\",\"added\":3}")).containsExactly("C", 3L, null, null);
+    assertThat(parse(parser, "{}")).containsExactly(null, null, null, null);
+    assertThat(parse(parser, "{\"page\":\"D\",\"added\":4,\"first\":\"h\",\"ratio\":2.5}"))
+        .containsExactly("D", 4L, "h", 2.5f);
+    assertThatThrownBy(() -> parse(parser, "{\"page\":\"E\",\"added\":5,}")).isInstanceOf(RowParseException.class);
+    assertThatThrownBy(() -> parse(parser, "{\"page\":\"E\" \"added\":5}")).isInstanceOf(RowParseException.class);
+  }
+
+  @Test
   void flattenSpecReadsPathsAndDiscoversTheRest() throws Exception {
     FlattenSpec spec = new FlattenSpec(null, List.of(
         new FlattenField("path", "added", "$.stats.added"),
