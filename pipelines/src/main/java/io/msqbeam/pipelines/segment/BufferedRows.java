@@ -84,8 +84,13 @@ final class BufferedRows {
     return times[row];
   }
 
-  List<BufferedColumn> columns() {
-    return List.of(columns);
+  /** The column of the {@code index}-th dimension (the merger asks once per dictionary value: no copy). */
+  BufferedColumn column(int index) {
+    return columns[index];
+  }
+
+  int columnCount() {
+    return columns.length;
   }
 
   /** Row {@code row}'s dimension values as they were added. */

@@ -1,7 +1,9 @@
 package io.msqbeam.pipelines.segment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import org.apache.druid.data.input.impl.DimensionSchema;
 import org.apache.druid.segment.ColumnValueSelector;
@@ -31,6 +33,8 @@ final class BufferedRowsAdapter implements IndexableAdapter {
   private final Interval dataInterval;
   private final BufferedRows rows;
   private final List<String> dimensionNames;
+  /** Dimension name → its index: the merger names the dimension on every call, once per dictionary value. */
+  private final Map<String, Integer> dimensionIndexes = new HashMap<>();
   private final List<DimensionSchema.MultiValueHandling> multiValueHandling;
   private final Metadata metadata;
   private final int[] order;
@@ -44,11 +48,19 @@ final class BufferedRowsAdapter implements IndexableAdapter {
     this.dataInterval = dataInterval;
     this.rows = rows;
     this.dimensionNames = schema.dimensionNames();
+    for (int i = 0; i < dimensionNames.size(); i++) {
+      dimensionIndexes.put(dimensionNames.get(i), i);
+    }
     this.multiValueHandling = schema.dimensions().stream()
         .map(column -> column.toDimensionSchema().getMultiValueHandling())
         .toList();
     this.metadata = metadata;
     this.order = rows.segmentOrder();
+  }
+
+  private int indexOf(String dimension) {
+    Integer index = dimensionIndexes.get(dimension);
+    return index == null ? -1 : index;
   }
 
   @Override
@@ -80,8 +92,8 @@ final class BufferedRowsAdapter implements IndexableAdapter {
   @Override
   @SuppressWarnings("unchecked")
   public <T extends Comparable<? super T>> CloseableIndexed<T> getDimValueLookup(String dimension) {
-    int index = dimensionNames.indexOf(dimension);
-    return index < 0 ? null : (CloseableIndexed<T>) rows.columns().get(index).sortedDictionary();
+    int index = indexOf(dimension);
+    return index < 0 ? null : (CloseableIndexed<T>) rows.column(index).sortedDictionary();
   }
 
   @Override
@@ -96,18 +108,18 @@ final class BufferedRowsAdapter implements IndexableAdapter {
 
   @Override
   public BitmapValues getBitmapValues(String dimension, int sortedId) {
-    int index = dimensionNames.indexOf(dimension);
+    int index = indexOf(dimension);
     if (index < 0) {
       return BitmapValues.EMPTY;
     }
     // The merger writes one column's bitmaps after another: keep only that column's row groups.
     if (rowGroupsColumn != index) {
-      if (rowGroupsColumn >= 0 && rows.columns().get(rowGroupsColumn) instanceof BufferedStringColumn previous) {
+      if (rowGroupsColumn >= 0 && rows.column(rowGroupsColumn) instanceof BufferedStringColumn previous) {
         previous.releaseRowGroups();
       }
       rowGroupsColumn = index;
     }
-    return rows.columns().get(index).rowsWithValue(sortedId, order);
+    return rows.column(index).rowsWithValue(sortedId, order);
   }
 
   @Override
@@ -115,8 +127,8 @@ final class BufferedRowsAdapter implements IndexableAdapter {
     if (ColumnHolder.TIME_COLUMN_NAME.equals(column)) {
       return ColumnCapabilitiesImpl.createSimpleNumericColumnCapabilities(ColumnType.LONG);
     }
-    int index = dimensionNames.indexOf(column);
-    return index < 0 ? null : rows.columns().get(index).capabilities();
+    int index = indexOf(column);
+    return index < 0 ? null : rows.column(index).capabilities();
   }
 
   @Override
@@ -138,13 +150,13 @@ final class BufferedRowsAdapter implements IndexableAdapter {
 
     private RowPointer pointer(IntSupplier positionSupplier) {
       IntSupplier row = () -> order[positionSupplier.getAsInt()];
-      List<BufferedColumn> columns = rows.columns();
-      ColumnValueSelector<?>[] selectors = new ColumnValueSelector<?>[columns.size()];
-      List<DimensionHandler> handlers = new ArrayList<>(columns.size());
-      for (int i = 0; i < columns.size(); i++) {
-        selectors[i] = columns.get(i).selector(row);
+      int columns = rows.columnCount();
+      ColumnValueSelector<?>[] selectors = new ColumnValueSelector<?>[columns];
+      List<DimensionHandler> handlers = new ArrayList<>(columns);
+      for (int i = 0; i < columns; i++) {
+        selectors[i] = rows.column(i).selector(row);
         handlers.add(DimensionHandlerUtils.getHandlerFromCapabilities(
-            dimensionNames.get(i), columns.get(i).capabilities(), multiValueHandling.get(i)));
+            dimensionNames.get(i), rows.column(i).capabilities(), multiValueHandling.get(i)));
       }
       return new RowPointer(new TimeSelector(row), 0, selectors, handlers, ColumnValueSelector.EMPTY_ARRAY,
           List.of(), positionSupplier);
@@ -181,8 +193,8 @@ final class BufferedRowsAdapter implements IndexableAdapter {
       if (rows.time(a) != rows.time(b)) {
         return true;
       }
-      for (BufferedColumn column : rows.columns()) {
-        if (!column.sameValue(a, b)) {
+      for (int i = 0; i < rows.columnCount(); i++) {
+        if (!rows.column(i).sameValue(a, b)) {
           return true;
         }
       }

@@ -61,11 +61,11 @@ final class BufferedStringColumn implements BufferedColumn {
   @Override
   public void add(Object value) {
     String string = (String) value;
-    int id = idsByValue.getInt(string);
+    // One probe whether the value is new (most are, in a near-unique column) or not.
+    int id = idsByValue.putIfAbsent(string, values.size());
     if (id < 0) {
       id = values.size();
       values.add(string);
-      idsByValue.put(string, id);
       dictionaryBytes += VALUE_OVERHEAD_BYTES + (string == null ? 0 : 2L * string.length());
     }
     if (rows == rowIds.length) {
