@@ -96,13 +96,15 @@ class InProcessRunnerTest {
       assertThat(job.await(DEADLINE)).as(() -> String.valueOf(job.failure())).isEqualTo(JobState.SUCCEEDED);
       assertThat(job.counters().value(0, "warnings", "CannotParseExternalData")).isEqualTo(8);
       assertThat(job.counters().value(0, "input0", "rows")).isEqualTo(8);
-      // Lines 2, 4, … are bad; only the first five are kept, as Druid keeps five verbose parse exceptions.
+      // Lines 2, 4, … are bad; only the first five are kept, as Druid keeps five verbose parse exceptions, each
+      // with Druid's reader message: the line, the file's URI, the record (good rows before, plus one) and line.
+      String uri = file.toUri().toString().replace("file:///", "file:/");
       assertThat(JobOutputs.parseWarnings(dir.resolve("out"))).extracting(ParseWarning::errorMessage).containsExactly(
-          ParseWarning.message(file.toString(), 2, null), ParseWarning.message(file.toString(), 4, null),
-          ParseWarning.message(file.toString(), 6, null), ParseWarning.message(file.toString(), 8, null),
-          ParseWarning.message(file.toString(), 10, null));
-      assertThat(ParseWarning.message(file.toString(), 2, null)).isEqualTo("Error while trying to read the external"
-          + " data source at inputSource [" + file + "], rowNumber [2], columnName [null]");
+          "Unable to parse row [{not json] (Path: " + uri + ", Record: 2, Line: 2)",
+          "Unable to parse row [{not json] (Path: " + uri + ", Record: 3, Line: 4)",
+          "Unable to parse row [{not json] (Path: " + uri + ", Record: 4, Line: 6)",
+          "Unable to parse row [{not json] (Path: " + uri + ", Record: 5, Line: 8)",
+          "Unable to parse row [{not json] (Path: " + uri + ", Record: 6, Line: 10)");
     }
   }
 

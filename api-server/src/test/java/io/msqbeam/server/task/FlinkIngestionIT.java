@@ -67,7 +67,7 @@ class FlinkIngestionIT {
   }
 
   @Test
-  void listsTheFirstFiveUnparseableRowsAsWarningsOnFlinkToo() throws Exception {
+  void listsTheFirstFiveUnparseableRowsAndCountsBlankLinesOnFlinkToo() throws Exception {
     // Beam counters carry only numbers: the messages reach the report through the job's output directory.
     Path file = SampleData.writeSampledWithUnparseableLines(Files.createDirectories(dataDir.resolve("bad")));
     ServerComponents server = start();
@@ -86,6 +86,19 @@ class FlinkIngestionIT {
       assertThat(warnings).isEqualTo(20);
       // One file, read by one of the two workers.
       IngestionFaultsIT.assertFirstFiveWarnings(payload, file, "query-flink-warn-worker[01]_0");
+
+      // Blank JSON lines are unparseable rows on Flink too (MSQWarningsTest's unparseable.gz: ten rows, ten
+      // blank lines): strict, the first fails the task with Druid's reader message; tolerated, ten warnings.
+      JsonNode strict = api.run(SampleData.unparseableDailyCounts("blank_flink0"), "flink-blank0",
+          Map.of("runner", "flink", "maxNumTasks", 3));
+      assertThat(strict.path("errorMsg").asText()).isEqualTo("CannotParseExternalData: Unable to parse row [] (Path: "
+          + SampleData.unparseableUri() + ", Record: 2, Line: 2)");
+      api.runToSuccess(SampleData.unparseableDailyCounts("blank_flink1"), "flink-blank1",
+          Map.of("runner", "flink", "maxNumTasks", 3, "maxParseExceptions", -1));
+      assertThat(TaskApi.counterTotal(api.report("query-flink-blank1"), 0, "warnings", "CannotParseExternalData"))
+          .isEqualTo(10);
+      assertThat(api.sqlArray("SELECT __time, cnt FROM blank_flink1").toString())
+          .isEqualTo("[[\"2019-08-19T00:00:00.000Z\",10]]");
     } finally {
       server.close();
     }

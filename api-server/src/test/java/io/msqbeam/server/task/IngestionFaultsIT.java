@@ -79,7 +79,7 @@ class IngestionFaultsIT extends ServerPerTest {
     assertThat(lastError).isEqualTo("TooManyWarnings: Too many warnings of type CannotParseExternalData generated"
         + " (max = 3)");
     assertThat(lastReport().at("/multiStageQuery/payload/status/warnings/0/error/errorMessage").asText())
-        .endsWith("rowNumber [2], columnName [null]");
+        .endsWith("Record: 2, Line: 2)");
 
     // Without bad rows there is no warnings list at all, as in Druid.
     assertThat(run(SAMPLED_SELECT, Map.of("maxParseExceptions", -1))).isEqualTo("SUCCESS");
@@ -88,8 +88,9 @@ class IngestionFaultsIT extends ServerPerTest {
 
   /**
    * Druid keeps five verbose parse exceptions (druid-behaviour.md §5.3), each an error report shaped like
-   * {@code errorReport}: here the first five bad rows, lines 2, 4, 6, 8 and 10, with the strict
-   * reader's {@code CannotParseExternalData} message.
+   * {@code errorReport}: here the first five bad rows, lines 2, 4, 6, 8 and 10, with Druid's reader
+   * message for a line it cannot read (IntermediateRowParsingReader: the line, the file's URI, the record
+   * number, one more than the good rows before it, and the line number).
    */
   static void assertFirstFiveWarnings(JsonNode payload, Path file, String workerTaskId) throws Exception {
     JsonNode warnings = payload.at("/status/warnings");
@@ -103,8 +104,8 @@ class IngestionFaultsIT extends ServerPerTest {
       JsonNode error = warning.path("error");
       assertThat(fieldNames(error)).containsExactly("errorCode", "errorMessage");
       assertThat(error.path("errorCode").asText()).isEqualTo("CannotParseExternalData");
-      assertThat(error.path("errorMessage").asText()).isEqualTo("Error while trying to read the external data"
-          + " source at inputSource [" + file + "], rowNumber [" + (2 * i + 2) + "], columnName [null]");
+      assertThat(error.path("errorMessage").asText()).isEqualTo("Unable to parse row [" + SampleData.UNPARSABLE_LINE
+          + "] (Path: " + file.toFile().toURI() + ", Record: " + (i + 2) + ", Line: " + (2 * i + 2) + ")");
     }
   }
 

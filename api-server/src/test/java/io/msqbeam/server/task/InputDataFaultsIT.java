@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,71 @@ class InputDataFaultsIT {
         + ") AS big FROM " + inlineRow("a") + " PARTITIONED BY DAY", Map.of()).path("statusCode").asText())
         .isEqualTo("SUCCESS");
     assertThat(api.sqlArray("SELECT LENGTH(big) FROM fits").get(0).get(0).asLong()).isEqualTo(2L * (frame * 9 / 20));
+  }
+
+  /**
+   * A blank line of newline-delimited JSON is an unparseable row in Druid: its JsonLineReader hands every
+   * line to Jackson, which finds no content in it (MSQWarningsTest over {@code unparseable.gz}: ten rows,
+   * each followed by a blank line). The message is Druid's reader's, as for any line it cannot read.
+   */
+  @Test
+  void countsBlankJsonLinesAsUnparseableRows() throws Exception {
+    // Strict, Druid's default (testDefaultStrictMode): the first blank line, line 2, fails the task.
+    JsonNode strict = run(SampleData.unparseableDailyCounts("bl0"), Map.of());
+    assertThat(strict.path("errorMsg").asText()).isEqualTo("CannotParseExternalData: Unable to parse row [] (Path: "
+        + SampleData.unparseableUri() + ", Record: 2, Line: 2)");
+    assertThat(server.metadataStore().segments().usedSegments("bl0")).isEmpty();
+
+    // Unlimited (testSuccessWhenNoLimitEnforced): the ten rows make one day of cnt 10, the blank lines warnings;
+    // the report lists the first five, the record number counting the rows read before each.
+    JsonNode lenient = run(SampleData.unparseableDailyCounts("bl1"), Map.of("maxParseExceptions", -1));
+    assertThat(lenient.path("statusCode").asText()).as(lenient.toString()).isEqualTo("SUCCESS");
+    JsonNode report = lastReport();
+    assertThat(TaskApi.counterTotal(report, 0, "warnings", "CannotParseExternalData")).isEqualTo(10);
+    assertThat(TaskApi.counterTotal(report, 0, "input0", "rows")).isEqualTo(10);
+    JsonNode warnings = report.at("/multiStageQuery/payload/status/warnings");
+    assertThat(warnings).hasSize(5);
+    assertThat(warnings.get(4).at("/error/errorMessage").asText()).isEqualTo("Unable to parse row [] (Path: "
+        + SampleData.unparseableUri() + ", Record: 6, Line: 10)");
+    assertThat(api.sqlArray("SELECT __time, cnt FROM bl1").toString())
+        .isEqualTo("[[\"2019-08-19T00:00:00.000Z\",10]]");
+
+    // Ten are tolerated at a limit of ten (testSuccessWhenParseExceptionsOnLimit), not at nine: the blank line
+    // that ends the file counts, its final newline adds none.
+    assertThat(run(SampleData.unparseableDailyCounts("bl2"), Map.of("maxParseExceptions", 10))
+        .path("statusCode").asText()).isEqualTo("SUCCESS");
+    assertThat(run(SampleData.unparseableDailyCounts("bl3"), Map.of("maxParseExceptions", 9)).path("errorMsg")
+        .asText()).isEqualTo("TooManyWarnings: Too many warnings of type CannotParseExternalData generated (max = 9)");
+
+    // The SQL API's in-process executor reads the file the same way.
+    String count = "SELECT COUNT(*) FROM " + SampleData.UNPARSEABLE_EXTERN;
+    HttpResponse<String> tolerated = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(Map.of("query", count,
+        "resultFormat", "array", "context", Map.of("maxParseExceptions", -1))));
+    assertThat(tolerated.body()).isEqualTo("[[10]]\n");
+    HttpResponse<String> refused = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(Map.of("query", count)));
+    assertThat(refused.body()).contains("Unable to parse row [] (Path: " + SampleData.unparseableUri()
+        + ", Record: 2, Line: 2)");
+  }
+
+  /**
+   * A blank csv or tsv line is a row in Druid, every value null: an empty value is null (CsvInputFormat's
+   * opencsv parser with {@code EMPTY_SEPARATORS}, DelimitedInputFormat's {@code splitToList}) and the reader
+   * hands every line on; the data's final newline adds no line.
+   */
+  @Test
+  void readsABlankCsvOrTsvLineAsARowOfNulls() throws Exception {
+    Map<String, String> data = Map.of("csv", "a,1\\n\\nb,2\\n", "tsv", "a\\t1\\n\\nb\\t2\\n");
+    for (String format : List.of("csv", "tsv")) {
+      String extern = "TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"" + data.get(format) + "\"}',"
+          + "'{\"type\":\"" + format + "\",\"columns\":[\"x\",\"n\"]}',"
+          + "'[{\"name\":\"x\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"long\"}]'))";
+      JsonNode status = run("INSERT INTO blank_" + format + " SELECT TIME_PARSE('2024-01-01') AS __time, x, n FROM "
+          + extern + " PARTITIONED BY DAY", Map.of());
+      assertThat(status.path("statusCode").asText()).as(status.toString()).isEqualTo("SUCCESS");
+      assertThat(api.sqlArray("SELECT COUNT(*), COUNT(x), COUNT(n), SUM(n) FROM blank_" + format).toString())
+          .as(format).isEqualTo("[[3,2,2,3]]");
+      assertThat(api.sqlArray("SELECT COUNT(*) FROM " + extern).toString()).as(format).isEqualTo("[[3]]");
+    }
   }
 
   private static JsonNode run(String sql, Map<String, Object> context) throws Exception {

@@ -27,18 +27,52 @@ final class SampleData {
       + "{\"name\":\"dim3\",\"type\":\"string\"},{\"name\":\"m1\",\"type\":\"double\"}]'))";
   static final String FOO_SELECT = "SELECT TIME_PARSE(t) AS __time, dim1, dim2, dim3, m1 FROM " + FOO_EXTERN;
 
+  /** The unparseable line of Druid's {@code wikipedia-sampled-unparsable.json}, its second. */
+  static final String UNPARSABLE_LINE = readLine(SAMPLED_DIR.resolve("wikipedia-sampled-unparsable.json"), 1);
+
+  private static String readLine(Path file, int index) {
+    try {
+      return java.nio.file.Files.readAllLines(file).get(index);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /**
    * Writes {@code wikipedia-sampled.json} with, after each of its 20 rows, the unparseable line of Druid's
    * {@code wikipedia-sampled-unparsable.json} (its second line, {@code {"isRobot":falseUNPARSABLE…}}): 40
    * lines, bad on every even line. Returns the file.
    */
   static Path writeSampledWithUnparseableLines(Path dir) throws java.io.IOException {
-    String bad = java.nio.file.Files.readAllLines(SAMPLED_DIR.resolve("wikipedia-sampled-unparsable.json")).get(1);
+    String bad = UNPARSABLE_LINE;
     StringBuilder lines = new StringBuilder();
     for (String good : java.nio.file.Files.readAllLines(SAMPLED_DIR.resolve("wikipedia-sampled.json"))) {
       lines.append(good).append('\n').append(bad).append('\n');
     }
     return java.nio.file.Files.writeString(dir.resolve("wikipedia-sampled-bad.json"), lines);
+  }
+
+  /**
+   * Druid's MSQWarningsTest input {@code unparseable.gz}: ten rows of 2019-08-19, each followed by a blank
+   * line. The file ends {@code }\n\n}: ten blank lines, since a file's final newline ends its last line and
+   * starts none (Druid's {@code FastLineIterator}).
+   */
+  static final Path UNPARSEABLE_GZ = SAMPLED_DIR.resolve("unparseable.gz");
+
+  /** The file's URI as Druid's reader names it in a parse error ({@code File.toURI()}). */
+  static String unparseableUri() {
+    return UNPARSEABLE_GZ.toFile().toURI().toString();
+  }
+
+  /** EXTERN over {@code unparseable.gz} with MSQWarningsTest's signature. */
+  static final String UNPARSEABLE_EXTERN = "TABLE(EXTERN('{\"type\":\"local\",\"files\":[\"" + UNPARSEABLE_GZ
+      + "\"]}','{\"type\":\"json\"}','[{\"name\":\"timestamp\",\"type\":\"string\"},"
+      + "{\"name\":\"page\",\"type\":\"string\"},{\"name\":\"user\",\"type\":\"string\"}]'))";
+
+  /** MSQWarningsTest's query over {@code unparseable.gz} (rows per day, as {@code cnt}) as an INSERT. */
+  static String unparseableDailyCounts(String dataSource) {
+    return "INSERT INTO " + dataSource + " SELECT FLOOR(TIME_PARSE(\"timestamp\") TO DAY) AS __time,"
+        + " COUNT(*) AS cnt FROM " + UNPARSEABLE_EXTERN + " GROUP BY 1 PARTITIONED BY DAY";
   }
 
   /** Rows per hour of a {@code wikipedia-sampled.json}-shaped file: {@code [hour millis, rows]}. */

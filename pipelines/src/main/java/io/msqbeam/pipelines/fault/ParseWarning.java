@@ -25,10 +25,23 @@ public record ParseWarning(int stageNumber, int workerNumber, String source, lon
     requireNonNull(errorMessage, "errorMessage is null");
   }
 
-  /** Druid's message for a row of {@code source} that cannot be read (column null when the line is unreadable). */
+  /**
+   * Druid's message for a value of a read row that cannot be read as its column's type
+   * ({@code ExternalColumnSelectorFactory}); a line that cannot be read at all gets {@link #unreadableRow}.
+   */
   public static String message(String source, long rowNumber, String column) {
     return "Error while trying to read the external data source at inputSource [" + source + "], rowNumber ["
         + rowNumber + "], columnName [" + column + "]";
+  }
+
+  /**
+   * Druid's reader message for a line it cannot read at all (bad JSON, a blank JSON line, an unterminated
+   * csv quote; {@code IntermediateRowParsingReader}): the line, then the file's {@code Path} (absent for
+   * inline data), the {@code Record} (records read from the file so far, plus one) and the {@code Line}.
+   */
+  public static String unreadableRow(String line, String uri, long record, long lineNumber) {
+    return "Unable to parse row [" + line + "] (" + (uri == null ? "" : "Path: " + uri + ", ") + "Record: "
+        + record + ", Line: " + lineNumber + ")";
   }
 
   public Fault fault() {

@@ -14,7 +14,10 @@ import java.util.Map;
  * takes the column names from the next line when {@code findColumnsFromHeader}, then maps each line's
  * values to the declared columns by name. A value holding the list delimiter becomes a multi-value
  * string; missing trailing values are null and extra values are ignored, as in Druid. csv values may
- * be double-quoted (a doubled quote inside stands for one); tsv values are taken literally.
+ * be double-quoted (a doubled quote inside stands for one); tsv values are taken literally. An empty
+ * value is null unless quoted ({@code ""} is the empty string), as Druid's readers give it with
+ * SQL-compatible nulls (csv: opencsv's {@code EMPTY_SEPARATORS}; tsv: {@code DelimitedInputFormat}), so
+ * a blank line is a row of nulls: Druid reads it as a row, never skips it.
  */
 public final class DelimitedRowParser implements RowParser {
   private final DelimitedText text;
@@ -56,9 +59,6 @@ public final class DelimitedRowParser implements RowParser {
       targets = targetsOf(split(string));
       return null;
     }
-    if (string.isBlank()) {
-      return null;
-    }
     List<String> values = split(string);
     Object[] row = new Object[types.length];
     for (int i = 0; i < values.size() && i < targets.length; i++) {
@@ -79,6 +79,9 @@ public final class DelimitedRowParser implements RowParser {
   }
 
   private Object listOrValue(String value) {
+    if (value == null) {
+      return null;
+    }
     String listDelimiter = text.effectiveListDelimiter();
     if (!value.contains(listDelimiter)) {
       return value;
@@ -102,17 +105,18 @@ public final class DelimitedRowParser implements RowParser {
       int start = 0;
       int at;
       while ((at = line.indexOf(delimiter, start)) >= 0) {
-        values.add(line.substring(start, at));
+        values.add(at == start ? null : line.substring(start, at));
         start = at + 1;
       }
-      values.add(line.substring(start));
+      values.add(start == line.length() ? null : line.substring(start));
       return values;
     }
     StringBuilder value = new StringBuilder();
     int i = 0;
     while (true) {
       value.setLength(0);
-      if (i < line.length() && line.charAt(i) == '"') {
+      boolean wasQuoted = i < line.length() && line.charAt(i) == '"';
+      if (wasQuoted) {
         i++;
         while (true) {
           if (i >= line.length()) {
@@ -139,7 +143,7 @@ public final class DelimitedRowParser implements RowParser {
         value.append(line, i, end);
         i = end;
       }
-      values.add(value.toString());
+      values.add(value.length() == 0 && !wasQuoted ? null : value.toString());
       if (i >= line.length()) {
         return values;
       }

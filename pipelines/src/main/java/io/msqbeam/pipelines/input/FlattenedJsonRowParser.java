@@ -50,9 +50,6 @@ public final class FlattenedJsonRowParser implements RowParser {
 
   @Override
   public Object[] parse(byte[] line, int offset, int length) throws RowParseException {
-    if (Lines.isBlank(line, offset, length)) {
-      return null;
-    }
     JsonNode root;
     try {
       root = MAPPER.readTree(line, offset, length);

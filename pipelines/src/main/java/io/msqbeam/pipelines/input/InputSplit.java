@@ -34,6 +34,12 @@ public sealed interface InputSplit extends Serializable
   String describe();
 
   /**
+   * The URI Druid's reader names in a message about a line it cannot read ({@code InputEntity.getUri()}:
+   * {@code File.toURI()} of a file, the URI of an http source), or null for inline data, which has none.
+   */
+  String uri();
+
+  /**
    * A file on the local file system, whole ({@code length} {@link #WHOLE}; compression is chosen by
    * its name) or the lines starting in a byte range of an uncompressed file.
    */
@@ -56,6 +62,11 @@ public sealed interface InputSplit extends Serializable
     public String describe() {
       return path;
     }
+
+    @Override
+    public String uri() {
+      return new java.io.File(path).toURI().toString();
+    }
   }
 
   /** Rows given in the statement itself, never compressed. */
@@ -67,6 +78,11 @@ public sealed interface InputSplit extends Serializable
     @Override
     public String describe() {
       return "inline data";
+    }
+
+    @Override
+    public String uri() {
+      return null;
     }
   }
 

@@ -46,9 +46,6 @@ public final class JsonRowParser implements RowParser {
 
   @Override
   public Object[] parse(byte[] line, int offset, int length) throws RowParseException {
-    if (Lines.isBlank(line, offset, length)) {
-      return null;
-    }
     Object[] row = new Object[types.length];
     try (JsonParser parser = FACTORY.createParser(line, offset, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {

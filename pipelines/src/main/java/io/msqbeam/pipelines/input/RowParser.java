@@ -8,7 +8,8 @@ package io.msqbeam.pipelines.input;
 public interface RowParser {
   /**
    * Parses one line (without its terminator) into a row aligned with the signature, or returns null
-   * when the line holds no row (blank, a skipped header row, the header itself).
+   * when the line holds no row (a skipped header row, the header itself). A blank line is read as Druid
+   * reads it: unparseable in json (Jackson finds no content), a row of nulls in csv and tsv.
    */
   Object[] parse(byte[] line, int offset, int length) throws RowParseException;
 }

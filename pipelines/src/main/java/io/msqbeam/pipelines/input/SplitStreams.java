@@ -1,11 +1,14 @@
 package io.msqbeam.pipelines.input;
 
+import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.InputFormat;
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Opens a split as a stream of uncompressed bytes, the compression chosen by the file or URI path name. */
 public final class SplitStreams {
@@ -48,6 +51,36 @@ public final class SplitStreams {
     }
     // The line in progress at start - 1 ends in this split's skipped prefix: one more line before.
     return newlines + 1;
+  }
+
+  /**
+   * How many records Druid's reader would have read from the file before the split's first line: the
+   * lines before it that a fresh parser of {@code format} reads into a row or that fail only in one
+   * column (Druid reads those lines and fails later, on the column). Added to the records read in the
+   * split, it gives the {@code Record} of Druid's message for an unreadable line. Parses the file up
+   * to the split, so it is for the error path only.
+   */
+  public static long recordsBefore(InputSplit split, InputFormat format, List<ColumnSignature> signature)
+      throws IOException {
+    if (!(split instanceof InputSplit.FileSplit file) || file.isWholeFile() || file.start() == 0) {
+      return 0;
+    }
+    RowParser parser = RowParsers.create(format, signature);
+    long records = 0;
+    try (LineReader lines = new LineReader(new FileInputStream(file.path()), false, file.start())) {
+      while (lines.next()) {
+        try {
+          if (parser.parse(lines.line(), 0, lines.length()) != null) {
+            records++;
+          }
+        } catch (RowParseException e) {
+          if (e.column() != null) {
+            records++;
+          }
+        }
+      }
+    }
+    return records;
   }
 
   public static InputStream open(InputSplit split) throws IOException {

@@ -19,6 +19,7 @@ import io.msqbeam.translator.plan.InputSource;
 import io.msqbeam.translator.plan.JsonInputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -97,30 +98,50 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
       long lineNumber = 0;
       long counted = 0;
       long rowNumber = 0;
-      // Row numbers in errors count from the file's start; a range that starts later learns how far on failure.
+      // Row numbers in errors count from the file's start; a range that starts later learns how far on
+      // its first failure (reading the file up to the range), once.
+      long[] linesBefore = {-1};
       java.util.function.LongSupplier rowsBefore = () -> {
-        try {
-          return SplitStreams.linesBefore(split);
-        } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read " + split.describe(), e);
+        if (linesBefore[0] < 0) {
+          try {
+            linesBefore[0] = SplitStreams.linesBefore(split);
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + split.describe(), e);
+          }
         }
+        return linesBefore[0];
       };
+      long records = 0; // lines read into a row, or failing only in a column: Druid's reader counted them
+      long recordsBefore = -1; // records of the file before this split, learnt on the first unreadable line
       while (lines.next()) {
         lineNumber++;
         Object[] row;
         try {
           row = parser.parse(lines.line(), 0, lines.length());
         } catch (RowParseException e) {
+          if (e.column() != null) {
+            records++;
+          }
+          boolean described = maxParseExceptions == 0 || warnings.wantsMore();
+          String message = null;
+          long at = described ? rowsBefore.getAsLong() + lineNumber : 0;
+          if (described && e.column() != null) {
+            message = ParseWarning.message(split.describe(), at, e.column());
+          } else if (described) {
+            if (recordsBefore < 0) {
+              recordsBefore = SplitStreams.recordsBefore(split, format, signature);
+            }
+            message = ParseWarning.unreadableRow(
+                new String(lines.line(), 0, lines.length(), StandardCharsets.UTF_8), split.uri(),
+                recordsBefore + records + 1, at);
+          }
           if (maxParseExceptions == 0) {
-            throw new FaultException(Fault.cannotParseExternalData(
-                ParseWarning.message(split.describe(), rowsBefore.getAsLong() + lineNumber, e.column())));
+            throw new FaultException(Fault.cannotParseExternalData(message));
           }
           // Tolerated: counted as a warning; the server checks the job-wide total against the limit too.
           parseWarnings.inc();
-          if (warnings.wantsMore()) {
-            long at = rowsBefore.getAsLong() + lineNumber;
-            warnings.record(new ParseWarning(stageNumber, WorkerNumber.current(), split.describe(), at,
-                ParseWarning.message(split.describe(), at, e.column())));
+          if (described) {
+            warnings.record(new ParseWarning(stageNumber, WorkerNumber.current(), split.describe(), at, message));
           }
           if (maxParseExceptions > 0 && ++localParseWarnings > maxParseExceptions) {
             throw new FaultException(Fault.tooManyWarnings(maxParseExceptions, CANNOT_PARSE));
@@ -130,6 +151,7 @@ final class ReadExternalFn extends DoFn<InputSplit, Object[]> {
         if (row == null) {
           continue;
         }
+        records++;
         rowNumber++;
         if (nullBytes != null) {
           nullBytes.apply(row, rowNumber, rowsBefore);

@@ -32,16 +32,33 @@ class DelimitedRowParserTest {
   @Test
   void csvCoercesIntoTheDeclaredTypesByColumnName() throws Exception {
     RowParser parser = RowParsers.create(CsvInputFormat.withColumns(List.of("d", "s", "n"), null, 0), SIGNATURE);
-    assertThat(parse(parser, "1.5,a,7", "2,\"b, \"\"quoted\"\"\",3.9", ",,"))
+    assertThat(parse(parser, "1.5,a,7", "2,\"b, \"\"quoted\"\"\",3.9", ",,", ",\"\","))
         .containsExactly(new Object[] {"a", 7L, 1.5}, new Object[] {"b, \"quoted\"", 3L, 2.0},
-            new Object[] {"", null, null});
+            new Object[] {null, null, null}, new Object[] {"", null, null});
   }
 
   @Test
   void csvSkipsRowsThenReadsTheHeader() throws Exception {
     RowParser parser = RowParsers.create(new CsvInputFormat(null, null, null, true, 1, null), SIGNATURE);
-    assertThat(parse(parser, "junk line", "n,other,s", "5,x,hello", "", "6"))
+    assertThat(parse(parser, "junk line", "n,other,s", "5,x,hello", "6"))
         .containsExactly(new Object[] {"hello", 5L, null}, new Object[] {null, 6L, null});
+  }
+
+  /**
+   * Druid 33 reads an empty csv or tsv value as null, a quoted empty csv value as the empty string, and a
+   * blank line as a row whose values are all null: it is a row, never skipped (the csv parser of
+   * {@code CsvInputFormat} with opencsv's {@code EMPTY_SEPARATORS}; {@code DelimitedInputFormat.splitToList}).
+   */
+  @Test
+  void blankLinesAreRowsOfNullsAndEmptyValuesAreNull() throws Exception {
+    RowParser csv = RowParsers.create(CsvInputFormat.withColumns(List.of("s", "n", "d"), null, 0), SIGNATURE);
+    assertThat(parse(csv, "a,1,2", "", " ", "\"\",,"))
+        .containsExactly(new Object[] {"a", 1L, 2.0}, new Object[] {null, null, null},
+            new Object[] {" ", null, null}, new Object[] {"", null, null});
+    RowParser tsv = RowParsers.create(TsvInputFormat.withColumns(List.of("s", "n", "d"), null, null, 0), SIGNATURE);
+    assertThat(parse(tsv, "", "\t\t", "\"\"\t\t3"))
+        .containsExactly(new Object[] {null, null, null}, new Object[] {null, null, null},
+            new Object[] {"\"\"", null, 3.0});
   }
 
   @Test

@@ -56,6 +56,27 @@ class FileRangeSplitsTest {
     }
   }
 
+  /**
+   * Druid's reader numbers records, not lines: a line read into a row counts, and so does one whose value
+   * fails its column later; a blank or broken line does not. A range learns the count before it.
+   */
+  @Test
+  void recordsBeforeARangeCountOnlyTheLinesDruidsReaderRead() throws IOException {
+    List<String> lines = List.of("{\"n\":1}", "", "{\"n\":2}", "{bad", "{\"n\":\"x\"}", "{\"n\":3}", "");
+    long[] recordsAfterLine = {1, 1, 2, 2, 3, 4, 4};
+    String text = String.join("\n", lines) + "\n";
+    Path file = Files.writeString(dir.resolve("records.json"), text, StandardCharsets.UTF_8);
+    List<io.msqbeam.translator.plan.ColumnSignature> signature =
+        List.of(new io.msqbeam.translator.plan.ColumnSignature("n", io.msqbeam.translator.plan.ColumnType.LONG));
+    for (long maxSplitBytes = 1; maxSplitBytes <= text.length(); maxSplitBytes++) {
+      for (InputSplit split : InputSplits.forReading(local(file), JSON, maxSplitBytes)) {
+        long before = SplitStreams.linesBefore(split);
+        long expected = before == 0 ? 0 : recordsAfterLine[(int) Math.min(before, lines.size()) - 1];
+        assertThat(SplitStreams.recordsBefore(split, JSON, signature)).as("split %s", split).isEqualTo(expected);
+      }
+    }
+  }
+
   @Test
   void compressedAndParquetFilesStayWhole() throws IOException {
     Path file = Files.write(dir.resolve("rows.json.gz"), new byte[1000]);
