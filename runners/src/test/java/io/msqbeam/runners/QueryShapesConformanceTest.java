@@ -175,6 +175,13 @@ public abstract class QueryShapesConformanceTest {
         + " SUM(cnt) OVER (ORDER BY m1 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) AS run FROM $foo ORDER BY m1",
         true, rows(row(1.0, 3.0, 1, 6.0, 2.0, 2), row(2.0, 6.0, 2, 6.0, 3.0, 3), row(3.0, 9.0, 3, 6.0, 4.0, 4),
             row(4.0, 12.0, 3, 6.0, 5.0, 5), row(5.0, 15.0, 3, 6.0, 6.0, 6), row(6.0, 11.0, 3, 6.0, null, 6))));
+    // finalizeAggregations false keeps the outermost aggregates in Druid's intermediate form, here through the
+    // limit stage of an ORDER BY: EARLIEST/LATEST as time-value pairs (SerializablePair's lhs/rhs JSON).
+    cases.add(Arguments.of("/*unfinalized*/SELECT dim2, COUNT(*) AS c, LATEST_BY(dim1, TIME_PARSE(t)) AS l,"
+        + " EARLIEST_BY(m1, TIME_PARSE(t)) AS e FROM $foo GROUP BY dim2 ORDER BY dim2 DESC LIMIT 3", true,
+        rows(row("abc", 1, json("{\"lhs\":978393600000,\"rhs\":\"def\"}"), json("{\"lhs\":978393600000,\"rhs\":5.0}")),
+            row("a", 2, json("{\"lhs\":978307200000,\"rhs\":\"1\"}"), json("{\"lhs\":946684800000,\"rhs\":1.0}")),
+            row("", 1, json("{\"lhs\":946857600000,\"rhs\":\"2\"}"), json("{\"lhs\":946857600000,\"rhs\":3.0}")))));
     // A RANGE frame counts peer groups: dim2 sorts null (2 rows), '' (1), a (2), abc (1).
     cases.add(Arguments.of("SELECT m1, COUNT(*) OVER (ORDER BY dim2 RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
         + " AS c FROM $foo ORDER BY m1", true,
@@ -335,10 +342,11 @@ public abstract class QueryShapesConformanceTest {
   @MethodSource("cases")
   void returnsTheRowsTheDataHolds(String sql, boolean ordered, List<List<Object>> expected) throws Exception {
     // A case marked /*sortMerge*/ runs with sqlJoinAlgorithm sortMerge, /*exact*/ with exact distinct counts,
-    // /*la*/ with sqlTimeZone America/Los_Angeles.
+    // /*la*/ with sqlTimeZone America/Los_Angeles, /*unfinalized*/ with finalizeAggregations false.
     Map<String, Object> context = sql.startsWith("/*sortMerge*/") ? Map.of("sqlJoinAlgorithm", "sortMerge")
         : sql.startsWith("/*exact*/") ? Map.of("useApproximateCountDistinct", false)
-        : sql.startsWith("/*la*/") ? Map.of("sqlTimeZone", "America/Los_Angeles") : Map.of();
+        : sql.startsWith("/*la*/") ? Map.of("sqlTimeZone", "America/Los_Angeles")
+        : sql.startsWith("/*unfinalized*/") ? Map.of("finalizeAggregations", false) : Map.of();
     List<List<Object>> rows = run(sql.replace("$foo", FOO).replace("$obj", OBJ), context);
 
     if (ordered) {

@@ -30,8 +30,16 @@ public final class ResultValueConverter {
   private final DateTimeFormatter timestamps;
   private final boolean stringifyArrays;
   private final ObjectMapper json;
+  private final UncoercibleColumns uncoercible;
 
   public ResultValueConverter(List<String> sqlTypes, ZoneId timeZone, boolean stringifyArrays, ObjectMapper json) {
+    this(sqlTypes, timeZone, stringifyArrays, json, UncoercibleColumns.none());
+  }
+
+  /** A converter that fails, as Druid does, on a value of one of the {@code uncoercible} columns. */
+  ResultValueConverter(List<String> sqlTypes, ZoneId timeZone, boolean stringifyArrays, ObjectMapper json,
+      UncoercibleColumns uncoercible) {
+    this.uncoercible = requireNonNull(uncoercible, "uncoercible is null");
     this.sqlTypes = List.copyOf(requireNonNull(sqlTypes, "sqlTypes is null"));
     this.timestamps = ISO.withZone(requireNonNull(timeZone, "timeZone is null"));
     this.stringifyArrays = stringifyArrays;
@@ -40,6 +48,7 @@ public final class ResultValueConverter {
 
   /** The row's values as the SQL API writes them, in column order. */
   public List<Object> convert(List<Object> row) {
+    uncoercible.check(row);
     List<Object> values = new ArrayList<>(row.size());
     for (int i = 0; i < row.size(); i++) {
       values.add(convert(sqlTypes.get(i), row.get(i)));

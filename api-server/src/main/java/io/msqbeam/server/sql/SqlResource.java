@@ -3,6 +3,7 @@ package io.msqbeam.server.sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.msqbeam.pipelines.stage.JobOutputs;
 import io.msqbeam.pipelines.stage.PipelineSettings;
 import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.runners.JobState;
@@ -15,6 +16,7 @@ import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.error.UncategorizedError;
 import io.msqbeam.translator.plan.TaskReportDestination;
 import io.msqbeam.translator.planner.PlannedStatement;
+import io.msqbeam.translator.planner.SqlEngine;
 import io.msqbeam.translator.planner.StatementPlanner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,7 +104,9 @@ public final class SqlResource implements Routes {
       awaitSuccess(job, query, deadline, host);
       ResultValueConverter converter = new ResultValueConverter(
           ((TaskReportDestination) statement.plan().destination()).sqlTypeNames(),
-          settings.timeZone(), settings.stringifyArrays(), json);
+          settings.timeZone(), settings.stringifyArrays(), json, UncoercibleColumns.of(statement.plan()));
+      // A first row Druid cannot write fails the query before the response starts, as in Druid.
+      JobOutputs.firstResult(outputDir).ifPresent(converter::convert);
       new ResultStreamer(json).stream(ctx, request, ResultColumn.of(statement.plan()), converter, outputDir, query);
     } finally {
       deleteRecursively(workDir);
@@ -111,7 +115,8 @@ public final class SqlResource implements Routes {
 
   private PlannedStatement plan(SqlQuery request, String sqlQueryId) {
     PlannedStatement statement = new StatementPlanner(catalog, httpInput)
-        .plan(request.query(), request.context(), SqlParameters.of(request.parameters()), "sql-" + sqlQueryId, Instant.now().toString());
+        .plan(request.query(), request.context(), SqlParameters.of(request.parameters()), "sql-" + sqlQueryId,
+            Instant.now().toString(), SqlEngine.NATIVE);
     return switch (statement.kind()) {
       case SELECT -> statement;
       case INSERT -> throw InvalidSqlInput.exception(

@@ -227,6 +227,121 @@ class RollupMetricsIT {
         .isEqualTo(json("[[\"\",1],[\"1\",1],[\"10.1\",1],[\"2\",1],[\"abc\",1],[\"def\",1]]"));
   }
 
+  @Test
+  void selectsUnfinalizedAggregatesWithFinalizeAggregationsFalseOnTheTaskEngine() throws Exception {
+    String sql = "SELECT dim2, COUNT(*) AS c, SUM(cnt) AS s, AVG(m2) AS a, LATEST(dim1) AS ld1, EARLIEST(m1) AS em1,"
+        + " APPROX_COUNT_DISTINCT(dim1) AS u FROM foo GROUP BY dim2";
+    String id = "unfinal" + IDS.incrementAndGet();
+    api.runToSuccess(sql, id, Map.of("finalizeAggregations", false));
+    JsonNode results = api.report("query-" + id).at("/multiStageQuery/payload/results");
+    // MSQTaskQueryMaker with finalizeAggregations false: the native query runs with finalize false, the
+    // report's signature is the final stage's (the aggregators' intermediate types) and every column that is
+    // an aggregator is typed OTHER in sqlTypeNames (a ComplexSqlType of its intermediate type), COUNT and SUM
+    // too; AVG is Druid's quotient post-aggregator over a sum and a count, so it stays a finalized DOUBLE
+    // (m2 is foo's double copy of m1).
+    assertThat(results.path("signature")).isEqualTo(json("[{\"name\":\"dim2\",\"type\":\"STRING\"},"
+        + "{\"name\":\"c\",\"type\":\"LONG\"},{\"name\":\"s\",\"type\":\"LONG\"},"
+        + "{\"name\":\"a\",\"type\":\"DOUBLE\"},"
+        + "{\"name\":\"ld1\",\"type\":\"COMPLEX<serializablePairLongString>\"},"
+        + "{\"name\":\"em1\",\"type\":\"COMPLEX<serializablePairLongFloat>\"},"
+        + "{\"name\":\"u\",\"type\":\"COMPLEX<hyperUnique>\"}]"));
+    assertThat(results.path("sqlTypeNames"))
+        .isEqualTo(json("[\"VARCHAR\",\"OTHER\",\"OTHER\",\"DOUBLE\",\"OTHER\",\"OTHER\",\"OTHER\"]"));
+    // Per dim2 (null, '', a, abc) from foo's rows 2&6, 3, 1&4, 5: pairs as Druid's SerializablePair JSON
+    // (lhs the row's __time), sketches as the collector's bytes in base64 (its @JsonValue).
+    JsonNode rows = results.path("results");
+    assertThat(rows.size()).isEqualTo(4);
+    List<String> expected = List.of(
+        "[null,2,2,4.0,{\"lhs\":978480000000,\"rhs\":\"abc\"},{\"lhs\":946771200000,\"rhs\":2.0}]",
+        "[\"\",1,1,3.0,{\"lhs\":946857600000,\"rhs\":\"2\"},{\"lhs\":946857600000,\"rhs\":3.0}]",
+        "[\"a\",2,2,2.5,{\"lhs\":978307200000,\"rhs\":\"1\"},{\"lhs\":946684800000,\"rhs\":1.0}]",
+        "[\"abc\",1,1,5.0,{\"lhs\":978393600000,\"rhs\":\"def\"},{\"lhs\":978393600000,\"rhs\":5.0}]");
+    List<List<String>> dim1PerGroup = List.of(List.of("10.1", "abc"), List.of("2"), List.of("", "1"), List.of("def"));
+    for (int i = 0; i < 4; i++) {
+      JsonNode row = rows.get(i);
+      com.fasterxml.jackson.databind.node.ArrayNode firstSix = TaskApi.JSON.createArrayNode();
+      for (int c = 0; c < 6; c++) {
+        firstSix.add(row.get(c));
+      }
+      assertThat(firstSix).isEqualTo(json(expected.get(i)));
+      assertThat(collector(row.get(6).asText()))
+          .isEqualTo(sketch(dim1PerGroup.get(i).toArray(String[]::new)));
+    }
+
+    // The SQL API's native engine ignores finalizeAggregations, and the task engine ignores finalize (its
+    // MSQTaskQueryMaker overrides the native finalize with finalizeAggregations): finalized values both ways.
+    String finalized = "[[null,2,2,4.0,\"abc\",2.0,2],[\"\",1,1,3.0,\"2\",3.0,1],[\"a\",2,2,2.5,\"1\",1.0,2],"
+        + "[\"abc\",1,1,5.0,\"def\",5.0,1]]";
+    TaskApi.DoorRows crossed = api.bothDoors(sql, "crossed" + IDS.incrementAndGet(), Map.of("finalize", false),
+        Map.of("finalizeAggregations", false));
+    assertThat(crossed.task()).isEqualTo(json(finalized));
+    assertThat(crossed.sql()).isEqualTo(json(finalized));
+  }
+
+  @Test
+  void unfinalizesOnlyTheOutermostAggregationAlsoUnderOrderByAndLimit() throws Exception {
+    Map<String, Object> unfinalized = Map.of("finalizeAggregations", false);
+    String id = "limited" + IDS.incrementAndGet();
+    api.runToSuccess("SELECT dim2, APPROX_COUNT_DISTINCT(dim1) AS u FROM foo GROUP BY dim2 ORDER BY dim2 DESC LIMIT 2",
+        id, unfinalized);
+    JsonNode rows = api.report("query-" + id).at("/multiStageQuery/payload/results/results");
+    assertThat(rows.size()).isEqualTo(2);
+    assertThat(rows.get(0).get(0).asText()).isEqualTo("abc");
+    assertThat(collector(rows.get(0).get(1).asText())).isEqualTo(sketch("def"));
+    assertThat(rows.get(1).get(0).asText()).isEqualTo("a");
+    assertThat(collector(rows.get(1).get(1).asText())).isEqualTo(sketch("", "1"));
+
+    // Druid's SQL planner finalizes an inner query's aggregates with explicit post-aggregators, whatever the
+    // context: the outer MAX reads the inner estimates (2 at most) and only its own column is an aggregator.
+    String nested = "nested" + IDS.incrementAndGet();
+    api.runToSuccess("SELECT MAX(u) AS most FROM (SELECT dim2, APPROX_COUNT_DISTINCT(dim1) AS u FROM foo"
+        + " GROUP BY dim2)", nested, unfinalized);
+    JsonNode results = api.report("query-" + nested).at("/multiStageQuery/payload/results");
+    assertThat(results.path("results")).isEqualTo(json("[[2]]"));
+    assertThat(results.path("sqlTypeNames")).isEqualTo(json("[\"OTHER\"]"));
+  }
+
+  @Test
+  void sqlApiWithFinalizeFalseFailsAsDruidsSqlResultsOnASketchOrPair() throws Exception {
+    // Plain aggregates have no other intermediate form: the native engine answers as with finalize true.
+    String plain = "SELECT dim2, COUNT(*), SUM(cnt), AVG(m1), MIN(m1), MAX(cnt) FROM foo GROUP BY dim2";
+    assertThat(sqlRows(plain, Map.of("finalize", false))).isEqualTo(sqlRows(plain, Map.of()))
+        .isEqualTo(json("[[null,2,2,4.0,2.0,1],[\"\",1,1,3.0,3.0,1],[\"a\",2,2,2.5,1.0,1],"
+            + "[\"abc\",1,1,5.0,5.0,1]]"));
+    // A sketch or pair reaching a BIGINT or VARCHAR column: SqlResults.coerce's error, naming the native
+    // column and the Java class of Druid's intermediate value (apache/druid#15666 shows the same for w0).
+    assertThat(sqlRefusal("SELECT dim2, APPROX_COUNT_DISTINCT(dim1) FROM foo GROUP BY dim2"))
+        .isEqualTo("Cannot coerce field [a0] from type [org.apache.druid.hll.VersionOneHyperLogLogCollector]"
+            + " to type [BIGINT]");
+    assertThat(sqlRefusal("SELECT COUNT(*), LATEST(dim1) FROM foo"))
+        .isEqualTo("Cannot coerce field [a1] from type [org.apache.druid.query.aggregation.SerializablePairLongString]"
+            + " to type [VARCHAR]");
+    // With no row there is nothing to coerce.
+    assertThat(sqlRows("SELECT dim2, APPROX_COUNT_DISTINCT(dim1) FROM foo WHERE dim1 = 'none' GROUP BY dim2",
+        Map.of("finalize", false))).isEqualTo(json("[]"));
+  }
+
+  private static JsonNode sqlRows(String sql, Map<String, Object> context) throws Exception {
+    var response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
+        Map.of("query", sql, "resultFormat", "array", "context", context)));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response.body());
+  }
+
+  private static String sqlRefusal(String sql) throws Exception {
+    var response = api.post("/druid/v2/sql", TaskApi.JSON.writeValueAsString(
+        Map.of("query", sql, "context", Map.of("finalize", false))));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = json(response.body());
+    assertThat(error.path("errorCode").asText()).isEqualTo("general");
+    assertThat(error.path("category").asText()).isEqualTo("INVALID_INPUT");
+    return error.path("errorMessage").asText();
+  }
+
+  private static HyperLogLogCollector collector(String base64) {
+    return HyperLogLogCollector.makeCollector(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(base64)));
+  }
+
   /** {@link #EXPECTED_BY_DIM2} as finalized values give it. */
   private static String expectedByDim2() {
     return EXPECTED_BY_DIM2.formatted("\"\"");

@@ -77,6 +77,21 @@ public final class JobOutputs {
     return segments;
   }
 
+  /** The first result row of a succeeded SELECT job, if it has one, read without the rest. */
+  public static java.util.Optional<List<Object>> firstResult(Path outputDir) {
+    Path file = resultsFile(outputDir);
+    if (!Files.exists(file)) {
+      return java.util.Optional.empty();
+    }
+    try (BufferedReader reader = Files.newBufferedReader(file)) {
+      String line = reader.readLine();
+      return line == null ? java.util.Optional.empty() : java.util.Optional.of(
+          JSON.readValue(line, JSON.getTypeFactory().constructCollectionType(List.class, Object.class)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read results in " + file, e);
+    }
+  }
+
   /** Streams the result rows of a succeeded SELECT job to {@code consumer}, in order. */
   public static void readResults(Path outputDir, java.util.function.Consumer<List<Object>> consumer) {
     Path file = resultsFile(outputDir);

@@ -376,20 +376,58 @@ final class StageGraphBuilder {
   }
 
   /**
-   * Makes the last groupBy (the last two stages, pre- and post-shuffle) keep its aggregates
-   * unfinalized, as Druid's rollup ingestion does ({@code finalize: false}): EARLIEST/LATEST and
-   * APPROX_COUNT_DISTINCT emit their pairs and sketches, and the stages' signatures say so.
+   * Makes the outermost groupBy keep its aggregates unfinalized, as Druid's native {@code finalize: false}
+   * does (a rollup ingestion, or a SELECT with {@code finalizeAggregations}/{@code finalize} false):
+   * EARLIEST/LATEST and APPROX_COUNT_DISTINCT emit their pairs and sketches, and the stages' signatures
+   * say so. Only the outermost level changes: Druid's SQL planner finalizes the aggregates of inner
+   * queries with explicit post-aggregators whatever the context says. The groupBy is the last stage or
+   * is followed by the {@code limit} stage of an ORDER BY/LIMIT; otherwise the outermost level does
+   * not aggregate and nothing changes.
+   *
+   * @return the names of the groupBy's aggregators, empty when nothing changed
    */
-  void keepLastAggregatesUnfinalized() {
-    StageDefinition post = stages.remove(stages.size() - 1);
-    StageDefinition pre = stages.remove(stages.size() - 1);
+  Set<String> keepOuterAggregatesUnfinalized() {
+    int last = stages.size() - 1;
+    int post = stages.get(last).processor() instanceof LimitProcessor ? last - 1 : last;
+    if (post < 1 || !(stages.get(post).processor() instanceof GroupByPostShuffleProcessor postProcessor)) {
+      return Set.of();
+    }
+    StageDefinition pre = stages.get(post - 1);
     GroupByQuery preQuery = ((GroupByPreShuffleProcessor) pre.processor()).query().withFinalize(false);
-    GroupByQuery postQuery = ((GroupByPostShuffleProcessor) post.processor()).query().withFinalize(false);
-    stages.add(new StageDefinition(pre.id(), pre.input(), pre.broadcast(), new GroupByPreShuffleProcessor(preQuery),
-        preQuery.outputSignature(), pre.shuffleSpec(), pre.maxWorkerCount()));
-    stages.add(new StageDefinition(post.id(), post.input(), post.broadcast(),
-        new GroupByPostShuffleProcessor(postQuery), postQuery.outputSignature(), post.shuffleSpec(),
-        post.maxWorkerCount()));
+    GroupByQuery postQuery = postProcessor.query().withFinalize(false);
+    Set<String> complex = new HashSet<>();
+    for (AggregatorSpec aggregator : postQuery.aggregations()) {
+      if (aggregator.type().hasComplexIntermediate()) {
+        complex.add(aggregator.name());
+      }
+    }
+    for (StageDefinition stage : stages.subList(post, stages.size())) {
+      if (stage.shuffleSpec() == null || stage.shuffleSpec().clusterBy() == null) {
+        continue;
+      }
+      for (ShuffleSpec.KeyColumn key : stage.shuffleSpec().clusterBy().columns()) {
+        if (complex.contains(key.columnName())) {
+          // Druid would order by the aggregator's comparator over sketches and pairs; we have none.
+          throw Unplannable.because("ORDER BY an unfinalized sketch or EARLIEST/LATEST pair (finalize false) is"
+              + " not supported: column [" + key.columnName() + "]");
+        }
+      }
+    }
+    StageDefinition postStage = stages.get(post);
+    stages.set(post - 1, new StageDefinition(pre.id(), pre.input(), pre.broadcast(),
+        new GroupByPreShuffleProcessor(preQuery), preQuery.outputSignature(), pre.shuffleSpec(), pre.maxWorkerCount()));
+    stages.set(post, new StageDefinition(postStage.id(), postStage.input(), postStage.broadcast(),
+        new GroupByPostShuffleProcessor(postQuery), postQuery.outputSignature(), postStage.shuffleSpec(),
+        postStage.maxWorkerCount()));
+    if (post < last) {
+      // The limit stage passes the groupBy's rows through: its signature is the groupBy's.
+      StageDefinition limit = stages.get(last);
+      stages.set(last, new StageDefinition(limit.id(), limit.input(), limit.broadcast(), limit.processor(),
+          postQuery.outputSignature(), limit.shuffleSpec(), limit.maxWorkerCount()));
+    }
+    Set<String> names = new java.util.LinkedHashSet<>();
+    postQuery.aggregations().forEach(aggregator -> names.add(aggregator.name()));
+    return names;
   }
 
   /** Replaces the last stage's shuffle spec (e.g. ingestion's time-chunk partitioning). */

@@ -68,6 +68,15 @@ public final class StatementPlanner {
   /** As {@link #plan(String, Map, String, String)}, with dynamic parameters bound to the {@code ?}s in order. */
   public PlannedStatement plan(String sql, Map<String, Object> contextValues, List<SqlParameter> parameters,
       String queryId, String segmentVersion) {
+    return plan(sql, contextValues, parameters, queryId, segmentVersion, SqlEngine.TASK);
+  }
+
+  /**
+   * As {@link #plan(String, Map, List, String, String)}, for a SELECT run by {@code engine}, which
+   * decides the context key that keeps its aggregates unfinalized.
+   */
+  public PlannedStatement plan(String sql, Map<String, Object> contextValues, List<SqlParameter> parameters,
+      String queryId, String segmentVersion, SqlEngine engine) {
     QueryContext context = new QueryContext(contextValues);
     int workers = context.workerCount();
     SqlNode node = DruidSqlParser.parse(sql).accept(new ParameterBinder(parameters))
@@ -83,14 +92,20 @@ public final class StatementPlanner {
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
         nativeContext(contextValues, queryId), workers);
     StageGraphBuilder.QueryStages stages = builder.build(root.rel, false);
+    Set<String> unfinalized = engine.finalizesAggregations(contextValues) ? Set.of()
+        : unfinalizedColumns(builder);
     List<ColumnMapping> mappings = new ArrayList<>();
     List<String> sqlTypes = new ArrayList<>();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
     for (Map.Entry<Integer, String> field : root.fields) {
-      mappings.add(new ColumnMapping(stages.fieldColumns().get(field.getKey()), field.getValue()));
-      sqlTypes.add(DruidTypes.sqlTypeName(fieldTypes.get(field.getKey())));
+      String queryColumn = stages.fieldColumns().get(field.getKey());
+      mappings.add(new ColumnMapping(queryColumn, field.getValue()));
+      // MSQTaskQueryMaker types every aggregator column of an unfinalized query OTHER (its intermediate
+      // type as a ComplexSqlType), plain counts and sums too; the native engine keeps the planned types.
+      sqlTypes.add(engine == SqlEngine.TASK && unfinalized.contains(queryColumn) ? "OTHER"
+          : DruidTypes.sqlTypeName(fieldTypes.get(field.getKey())));
     }
-    QueryPlan plan = new QueryPlan(queryId, stages.stages(), new TaskReportDestination(mappings, sqlTypes));
+    QueryPlan plan = new QueryPlan(queryId, builder.stages(), new TaskReportDestination(mappings, sqlTypes));
     return new PlannedStatement(PlannedStatement.Kind.SELECT, PlannedStatement.SELECT_DATASOURCE, plan);
   }
 
@@ -165,7 +180,7 @@ public final class StatementPlanner {
     Map<String, AggregatorSpec> metrics = rollup ? rollupMetrics(builder, mappings, clusterBy) : Map.of();
     if (rollup) {
       // The metrics store the aggregates' intermediate values (pairs, sketches), not the finalized ones.
-      builder.keepLastAggregatesUnfinalized();
+      builder.keepOuterAggregatesUnfinalized();
     }
     // Dimensions in segment sort order; __time stays among them only where it does not come first.
     List<ColumnSignature> dimensions = new ArrayList<>();
@@ -211,6 +226,27 @@ public final class StatementPlanner {
         dataSource, granularity.druidName(), replaceTimeChunks, segmentVersion));
     return new PlannedStatement(replace ? PlannedStatement.Kind.REPLACE : PlannedStatement.Kind.INSERT, dataSource,
         plan);
+  }
+
+  /**
+   * Makes the outermost GROUP BY keep its aggregates unfinalized and returns its output columns that
+   * are aggregators in Druid's plan: the aggregators, and the nullable SUMs Calcite wraps around a sum
+   * (Druid plans SUM as the aggregator itself).
+   */
+  private static Set<String> unfinalizedColumns(StageGraphBuilder builder) {
+    Set<String> aggregators = builder.keepOuterAggregatesUnfinalized();
+    if (aggregators.isEmpty()) {
+      return aggregators;
+    }
+    Set<String> columns = new HashSet<>(aggregators);
+    List<StageDefinition> stages = builder.stages();
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      if (stages.get(i).processor() instanceof GroupByPostShuffleProcessor) {
+        columns.addAll(builder.nullableSums(i).keySet());
+        break;
+      }
+    }
+    return columns;
   }
 
   /** With {@code useApproximateCountDistinct: false}, distinct aggregates become nested GROUP BYs (Druid §7.4). */
@@ -365,6 +401,9 @@ public final class StatementPlanner {
     if (contextValues != null) {
       contextValues.forEach(context::put);
     }
+    // Stages are planned finalized whatever the user's finalize says: each engine turns finalization off
+    // for the outermost aggregation only, with its own key (SqlEngine, keepOuterAggregatesUnfinalized).
+    context.put("finalize", true);
     long maxParseExceptions = new QueryContext(contextValues).maxParseExceptions();
     // An int when it fits, as JSON reads it back, so plans compare equal after a round trip.
     context.put("maxParseExceptions", maxParseExceptions == (int) maxParseExceptions
