@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.druid.java.util.common.granularity.Granularities;
 import org.apache.druid.query.aggregation.LongSumAggregatorFactory;
 import org.apache.druid.segment.IndexIO;
 import org.apache.druid.segment.Metadata;
@@ -81,6 +82,40 @@ class RollupIT extends ServerPerTest {
     assertThat(error.path("errorCode").asText()).as(response.body()).isEqualTo("general");
     assertThat(error.path("errorMessage").asText())
         .contains("aggregation [stringAny] cannot be stored as a rollup metric");
+  }
+
+  /**
+   * MSQInsertTest#testRollUpOnFoo1WithTimeFunction: re-ingesting Druid's {@code foo} table by
+   * {@code floor(__time to day)} with rollup writes segments whose query granularity is DAY (Druid's
+   * SegmentGenerationUtils takes it from the groupBy's time floor), with the expected rows
+   * {@code expectedFooRows()}: one per day, each dim1 once with cnt 1. Rolled up by an hour floor of
+   * parsed input instead, as fixture msq-b is, the granularity stays none.
+   */
+  @Test
+  void recordsTheTimeFloorOfARolledUpTableAsTheSegmentsQueryGranularity() throws Exception {
+    api.runToSuccess("INSERT INTO foo " + SampleData.FOO_SELECT + " PARTITIONED BY DAY", "t" + (++tasks), Map.of());
+    api.runToSuccess("INSERT INTO foo1 SELECT FLOOR(__time TO DAY) AS __time, dim1, COUNT(*) AS cnt FROM foo"
+        + " WHERE dim1 IS NOT NULL GROUP BY 1, 2 PARTITIONED BY DAY CLUSTERED BY dim1", "t" + (++tasks),
+        Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false));
+
+    List<SegmentRecord> segments = server.metadataStore().segments().usedSegments("foo1");
+    assertThat(segments).hasSize(6);
+    for (SegmentRecord segment : segments) {
+      Metadata metadata = metadata(JSON.readTree(segment.payloadJson()));
+      assertThat(metadata.isRollup()).isTrue();
+      assertThat(metadata.getQueryGranularity()).isEqualTo(Granularities.DAY);
+      assertThat(metadata.getAggregators()).containsExactly(new LongSumAggregatorFactory("cnt", "cnt"));
+    }
+    assertThat(api.sqlArray("SELECT __time, dim1, cnt FROM foo1 ORDER BY __time").toString()).isEqualTo("["
+        + "[\"2000-01-01T00:00:00.000Z\",\"\",1],[\"2000-01-02T00:00:00.000Z\",\"10.1\",1],"
+        + "[\"2000-01-03T00:00:00.000Z\",\"2\",1],[\"2001-01-01T00:00:00.000Z\",\"1\",1],"
+        + "[\"2001-01-02T00:00:00.000Z\",\"def\",1],[\"2001-01-03T00:00:00.000Z\",\"abc\",1]]");
+
+    api.runToSuccess(HOURLY, "t" + (++tasks),
+        Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false));
+    Metadata parsed = metadata(JSON.readTree(server.metadataStore().segments().usedSegments("r").get(0).payloadJson()));
+    assertThat(parsed.isRollup()).isTrue();
+    assertThat(parsed.getQueryGranularity()).isEqualTo(Granularities.NONE);
   }
 
   /** The segment's own metadata, read from deep storage with Druid's {@link IndexIO}. */

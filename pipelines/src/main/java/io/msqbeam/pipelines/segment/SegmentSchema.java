@@ -9,6 +9,9 @@ import java.util.Set;
 import org.apache.druid.data.input.impl.DimensionSchema;
 import org.apache.druid.data.input.impl.DimensionsSpec;
 import org.apache.druid.data.input.impl.LongDimensionSchema;
+import org.apache.druid.java.util.common.granularity.Granularities;
+import org.apache.druid.java.util.common.granularity.Granularity;
+import org.apache.druid.java.util.common.granularity.PeriodGranularity;
 import org.apache.druid.query.aggregation.AggregatorFactory;
 
 /**
@@ -19,13 +22,16 @@ import org.apache.druid.query.aggregation.AggregatorFactory;
  * combined by the metrics' aggregators. Metrics need rollup; rollup without metrics is a GROUP BY
  * with no aggregates, still rolled up by Druid.
  *
+ * <p>{@code queryGranularity} is the segment's metadata's: what its timestamps were truncated to, {@code none}
+ * unless a rollup's {@code __time} is a floor of a table's time (the planner's {@code QueryGranularity}).
+ *
  * <p>{@code timeSortPosition} says where {@code __time} sorts: {@link #TIME_FIRST} (Druid's default,
  * {@code forceSegmentSortByTime: true}) sorts rows by time, then the dimensions; a position {@code p}
  * sorts them by the first {@code p} dimensions, then time, then the other dimensions (Druid 31+'s
  * segments not sorted by time, whose metadata records that ordering).
  */
 public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, List<SegmentMetric> metrics,
-    boolean rollup, int timeSortPosition) {
+    boolean rollup, int timeSortPosition, Granularity queryGranularity) {
 
   /** {@code timeSortPosition} of a segment sorted by {@code __time} first. */
   public static final int TIME_FIRST = 0;
@@ -35,6 +41,10 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
 
   public SegmentSchema {
     requireNonNull(dataSource, "dataSource is null");
+    requireNonNull(queryGranularity, "queryGranularity is null");
+    if (!rollup && !Granularities.NONE.equals(queryGranularity)) {
+      throw new IllegalArgumentException("A query granularity needs rollup");
+    }
     requireNonNull(dimensions, "dimensions is null");
     dimensions = List.copyOf(dimensions);
     metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
@@ -58,6 +68,12 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
         throw new IllegalArgumentException("Duplicate column [" + metric.name() + "]");
       }
     }
+  }
+
+  /** A schema of Druid's query granularity {@code none}. */
+  public SegmentSchema(String dataSource, List<SegmentColumn> dimensions, List<SegmentMetric> metrics,
+      boolean rollup, int timeSortPosition) {
+    this(dataSource, dimensions, metrics, rollup, timeSortPosition, Granularities.NONE);
   }
 
   /** A schema sorted by {@code __time} first. */
@@ -97,5 +113,15 @@ public record SegmentSchema(String dataSource, List<SegmentColumn> dimensions, L
     }
     schemas.add(timeSortPosition, new LongDimensionSchema(TIME_COLUMN));
     return DimensionsSpec.builder().setDimensions(schemas).setForceSegmentSortByTime(false).build();
+  }
+
+  /** Druid's granularity for the plan's {@code queryGranularity}. */
+  public static Granularity granularity(io.msqbeam.translator.plan.QueryGranularity planned) {
+    if (planned.isNone()) {
+      return Granularities.NONE;
+    }
+    return new PeriodGranularity(new org.joda.time.Period(planned.period()),
+        planned.origin() == null ? null : org.joda.time.DateTime.parse(planned.origin()),
+        org.joda.time.DateTimeZone.forID(planned.timeZone()));
   }
 }

@@ -15,7 +15,6 @@ import org.apache.druid.data.input.ListBasedInputRow;
 import org.apache.druid.data.input.impl.TimestampSpec;
 import org.apache.druid.java.util.common.DateTimes;
 import org.apache.druid.java.util.common.FileUtils;
-import org.apache.druid.java.util.common.granularity.Granularities;
 import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.segment.IndexSpec;
 import org.apache.druid.segment.Metadata;
@@ -139,7 +138,7 @@ public final class SegmentWriter implements Closeable {
         IncrementalIndexSchema.builder()
             .withMinTimestamp(interval.getStartMillis())
             .withTimestampSpec(new TimestampSpec(SegmentSchema.TIME_COLUMN, "millis", null))
-            .withQueryGranularity(Granularities.NONE)
+            .withQueryGranularity(schema.queryGranularity())
             .withDimensionsSpec(schema.toDimensionsSpec())
             .withMetrics(schema.toAggregatorFactories())
             .withRollup(schema.rollup())

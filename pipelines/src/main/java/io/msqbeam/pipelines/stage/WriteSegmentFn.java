@@ -110,7 +110,8 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     int timePosition = timeQueryColumn == null ? -1 : inputNames.indexOf(timeQueryColumn);
     Interval interval = chunks.chunk(partition.getKey().getKey());
     SegmentSchema schema = new SegmentSchema(generator.dataSchema().dataSource(), columns, metrics,
-        generator.dataSchema().rollup(), timeSortPosition);
+        generator.dataSchema().rollup(), timeSortPosition,
+        SegmentSchema.granularity(generator.dataSchema().queryGranularity()));
     String version = destination.segmentVersion();
     int partitionNum = partition.getKey().getValue();
     for (io.msqbeam.translator.plan.DataSourceDestination.ExistingChunk existing : destination.existingChunks()) {

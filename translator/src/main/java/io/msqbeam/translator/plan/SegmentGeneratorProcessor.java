@@ -52,6 +52,8 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
    * segment records them and its rollup flag, so Druid can roll the rows up further later. That
    * happens only for a GROUP BY with {@code finalizeAggregations: false} (Druid's rollup query);
    * otherwise every column is a dimension and rollup is false. Metrics are absent from JSON when empty.
+   * {@code queryGranularity} is {@code none} unless a rollup's {@code __time} is a GROUP BY key flooring a
+   * table's {@code __time} ({@link QueryGranularity}); the segment's metadata records it.
    *
    * <p>Rows are sorted by {@code __time}, then the dimensions in order — unless {@code __time} is
    * itself one of the dimensions (a LONG), which happens only with Druid's context
@@ -63,8 +65,15 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
       "orderedMultiValueDimensions"})
   public record DataSchema(String dataSource, List<ColumnSignature> dimensions,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AggregatorSpec> metrics, String segmentGranularity,
-      boolean rollup, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> orderedMultiValueDimensions)
+      QueryGranularity queryGranularity, boolean rollup,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> orderedMultiValueDimensions)
       implements java.io.Serializable {
+    public DataSchema(String dataSource, List<ColumnSignature> dimensions, List<AggregatorSpec> metrics,
+        String segmentGranularity, boolean rollup, List<String> orderedMultiValueDimensions) {
+      this(dataSource, dimensions, metrics, segmentGranularity, QueryGranularity.NONE, rollup,
+          orderedMultiValueDimensions);
+    }
+
     /**
      * {@code orderedMultiValueDimensions}: STRING dimensions whose multi-value rows keep their order and
      * duplicates (Druid's {@code multiValueHandling: ARRAY}), as {@code arrayIngestMode: mvd} writes a
@@ -76,6 +85,10 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
     }
 
     public DataSchema {
+      queryGranularity = queryGranularity == null ? QueryGranularity.NONE : queryGranularity;
+      if (!rollup && !queryGranularity.isNone()) {
+        throw new IllegalArgumentException("a query granularity needs rollup");
+      }
       orderedMultiValueDimensions = orderedMultiValueDimensions == null ? List.of()
           : List.copyOf(orderedMultiValueDimensions);
       requireNonNull(dataSource, "dataSource is null");
@@ -102,8 +115,10 @@ public record SegmentGeneratorProcessor(DataSchema dataSchema, List<ColumnMappin
       this(dataSource, dimensions, List.of(), segmentGranularity, false);
     }
 
-    public String getQueryGranularity() {
-      return "none";
+    /** This schema with segments of {@code granularity} ({@link QueryGranularity}). */
+    public DataSchema withQueryGranularity(QueryGranularity granularity) {
+      return new DataSchema(dataSource, dimensions, metrics, segmentGranularity, granularity, rollup,
+          orderedMultiValueDimensions);
     }
 
     /** Whether segments are sorted by {@code __time} first (Druid's {@code forceSegmentSortByTime}). */

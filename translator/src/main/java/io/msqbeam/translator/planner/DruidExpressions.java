@@ -294,8 +294,13 @@ final class DruidExpressions {
 
   /** FLOOR and CEIL of a timestamp TO a unit. */
   private String timeRound(String nativeName, List<RexNode> operands) {
-    TimeUnitRange unit = unitOf(operands.get(1));
-    String period = switch (unit) {
+    String period = floorPeriod(unitOf(operands.get(1)));
+    return nativeName + "(" + translate(operands.get(0)) + ",'" + period + "',null," + zone() + ")";
+  }
+
+  /** The period that FLOOR and CEIL of a timestamp TO {@code unit} round to. */
+  static String floorPeriod(TimeUnitRange unit) {
+    return switch (unit) {
       case SECOND -> "PT1S";
       case MINUTE -> "PT1M";
       case HOUR -> "PT1H";
@@ -306,7 +311,6 @@ final class DruidExpressions {
       case YEAR -> "P1Y";
       default -> throw Unplannable.because("FLOOR and CEIL to [" + unit + "] are not supported");
     };
-    return nativeName + "(" + translate(operands.get(0)) + ",'" + period + "',null," + zone() + ")";
   }
 
   private String extract(RexNode timestamp, String unit, String zoneExpression) {
@@ -321,17 +325,22 @@ final class DruidExpressions {
     return literalString(unit, "TIME_EXTRACT unit").toUpperCase(Locale.ROOT);
   }
 
-  private static TimeUnitRange unitOf(RexNode flag) {
+  static TimeUnitRange unitOf(RexNode flag) {
     return (TimeUnitRange) ((RexLiteral) flag).getValue();
   }
 
   private String dateTrunc(List<RexNode> operands) {
-    String unit = literalString(operands.get(0), "DATE_TRUNC unit").toLowerCase(Locale.ROOT);
-    String period = TRUNCATION_PERIODS.get(unit);
-    if (period == null) {
-      throw Unplannable.because("DATE_TRUNC unit [" + unit + "] is not supported");
-    }
+    String period = truncationPeriod(literalString(operands.get(0), "DATE_TRUNC unit"));
     return "timestamp_floor(" + translate(operands.get(1)) + ",'" + period + "',null," + zone() + ")";
+  }
+
+  /** The period DATE_TRUNC to {@code unit} floors to. */
+  static String truncationPeriod(String unit) {
+    String period = TRUNCATION_PERIODS.get(unit.toLowerCase(Locale.ROOT));
+    if (period == null) {
+      throw Unplannable.because("DATE_TRUNC unit [" + unit.toLowerCase(Locale.ROOT) + "] is not supported");
+    }
+    return period;
   }
 
   /**
@@ -442,7 +451,7 @@ final class DruidExpressions {
     return local.atZone(timeZone).toInstant().toEpochMilli();
   }
 
-  private static String literalString(RexNode node, String what) {
+  static String literalString(RexNode node, String what) {
     if (node instanceof RexLiteral literal && !literal.isNull()
         && SqlTypeName.CHAR_TYPES.contains(literal.getType().getSqlTypeName())) {
       return literal.getValueAs(String.class);

@@ -67,6 +67,8 @@ final class StageGraphBuilder {
   private final List<StageDefinition> stages = new ArrayList<>();
   /** Per groupByPostShuffle stage number: its post-aggregations that are nullable SUMs, to the sum they show. */
   private final Map<Integer, Map<String, String>> nullableSums = new java.util.HashMap<>();
+  /** Per groupByPostShuffle stage number: its one dimension that floors a table's {@code __time}, if any. */
+  private final Map<Integer, TimeFloors.Key> timeFloors = new java.util.HashMap<>();
   private final long nowMillis = java.time.Instant.now().toEpochMilli();
   private final java.time.ZoneId timeZone;
 
@@ -236,9 +238,19 @@ final class StageGraphBuilder {
       throw new IllegalStateException("grouping sets left unexpanded: " + aggregate);
     }
     List<DimensionSpec> dimensions = new ArrayList<>();
+    // Druid's DruidQuery.toGroupByQuery: over a table, the one key flooring __time gives the query granularity;
+    // two such keys give none.
+    boolean overTable = shape.source() instanceof TableScan scan && inputOf(scan) instanceof TableInputSpec;
+    TimeFloors.Key timeFloor = null;
+    int floors = 0;
     for (int key : aggregate.getGroupSet()) {
       dimensions.add(new DimensionSpec(projected.get(key), names.dimension(dimensions.size()),
           DruidTypes.nativeType(projects.get(key).getType(), projected.get(key))));
+      io.msqbeam.translator.plan.QueryGranularity granularity =
+          overTable ? TimeFloors.of(projects.get(key), source.columns(), timeZone) : null;
+      if (granularity != null && floors++ == 0) {
+        timeFloor = new TimeFloors.Key(dimensions.get(dimensions.size() - 1).outputName(), granularity);
+      }
     }
     List<AggregatorSpec> aggregations = new ArrayList<>();
     for (AggregateCall call : aggregate.getAggCallList()) {
@@ -282,6 +294,9 @@ final class StageGraphBuilder {
     ShuffleSpec postShuffle = dimensionKey.isEmpty() ? null
         : ShuffleSpec.maxCount(new ShuffleSpec.ClusterBy(dimensionKey, 0), 1, null, null);
     nullableSums.put(stages.size(), Map.copyOf(sums));
+    if (floors == 1) {
+      timeFloors.put(stages.size(), timeFloor);
+    }
     addStage(List.of(new StageInputSpec(stages.size() - 1)), new GroupByPostShuffleProcessor(postQuery),
         postQuery.outputSignature(), postShuffle, workers);
     return mapped;
@@ -373,6 +388,14 @@ final class StageGraphBuilder {
    */
   Map<String, String> nullableSums(int stageNumber) {
     return nullableSums.getOrDefault(stageNumber, Map.of());
+  }
+
+  /**
+   * The dimension of groupByPostShuffle stage {@code stageNumber} that is its only floor of a table's
+   * {@code __time} ({@link TimeFloors}), with its granularity; null when it has none or several.
+   */
+  TimeFloors.Key timeFloor(int stageNumber) {
+    return timeFloors.get(stageNumber);
   }
 
   /**

@@ -17,6 +17,7 @@ import io.msqbeam.translator.plan.GroupByPostShuffleProcessor;
 import io.msqbeam.translator.plan.GroupByQuery;
 import io.msqbeam.translator.plan.Intervals;
 import io.msqbeam.translator.plan.QueryPlan;
+import io.msqbeam.translator.plan.QueryGranularity;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
 import io.msqbeam.translator.plan.ShuffleSpec;
 import io.msqbeam.translator.plan.StageDefinition;
@@ -215,7 +216,8 @@ public final class StatementPlanner {
     }
     SegmentGeneratorProcessor generator = new SegmentGeneratorProcessor(
         new SegmentGeneratorProcessor.DataSchema(dataSource, dimensions, List.copyOf(metrics.values()),
-            granularity.druidName(), rollup, orderedMultiValue),
+            granularity.druidName(), rollup ? queryGranularity(builder, timeColumn) : QueryGranularity.NONE, rollup,
+            orderedMultiValue),
         mappings,
         new SegmentGeneratorProcessor.TuningConfig(workers, context.rowsInMemory(), context.rowsPerSegment(),
             context.maxNumSegments()),
@@ -297,6 +299,16 @@ public final class StatementPlanner {
       metrics.put(name, RollupMetrics.combining(aggregator, name));
     }
     return metrics;
+  }
+
+  /**
+   * Druid's {@code SegmentGenerationUtils.makeGranularitySpecForIngestion} for a rollup: the granularity of
+   * the final GROUP BY's time floor when that key is what {@code __time} is written from, else none.
+   */
+  private static QueryGranularity queryGranularity(StageGraphBuilder builder, String timeColumn) {
+    List<StageDefinition> stages = builder.stages();
+    TimeFloors.Key floor = builder.timeFloor(stages.get(stages.size() - 1).stageNumber());
+    return floor != null && floor.dimension().equals(timeColumn) ? floor.granularity() : QueryGranularity.NONE;
   }
 
   /** The aggregator of the query whose output column {@code column} is, or null. */

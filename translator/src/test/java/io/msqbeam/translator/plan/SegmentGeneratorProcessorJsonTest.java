@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SegmentGeneratorProcessorJsonTest {
   private static final String NUMBERED = "{\"type\":\"segmentGenerator\",\"dataSchema\":{\"dataSource\":\"wiki\","
       + "\"dimensions\":[{\"name\":\"channel\",\"type\":\"STRING\"},{\"name\":\"added\",\"type\":\"LONG\"}],"
-      + "\"segmentGranularity\":\"DAY\",\"queryGranularity\":\"none\",\"rollup\":false},"
+      + "\"segmentGranularity\":\"DAY\",\"queryGranularity\":{\"type\":\"none\"},\"rollup\":false},"
       + "\"columnMappings\":[{\"queryColumn\":\"v0\",\"outputColumn\":\"__time\"}],"
       + "\"tuningConfig\":{\"maxNumWorkers\":1,\"maxRowsInMemory\":100000,\"rowsPerSegment\":5}";
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.msqbeam.translator.catalog.Catalog;
 import io.msqbeam.translator.error.DruidException;
+import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.plan.ColumnSignature;
+import io.msqbeam.translator.plan.ColumnType;
+import io.msqbeam.translator.plan.QueryGranularity;
 import io.msqbeam.translator.plan.PlanJson;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
@@ -115,6 +118,57 @@ class RollupPlanningTest {
     assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "ANY_VALUE(channel)"), ROLLUP))
         .isInstanceOf(DruidException.class)
         .hasMessageContaining("aggregation [stringAny] cannot be stored as a rollup metric");
+  }
+
+  /**
+   * Druid's SegmentGenerationUtils.makeGranularitySpecForIngestion: a rollup whose {@code __time} is the one
+   * GROUP BY key flooring a table's own {@code __time} writes segments of that query granularity
+   * (MSQInsertTest#testRollUpOnFoo1WithTimeFunction: {@code FLOOR(__time TO DAY)} gives DAY); a floor of
+   * parsed input (fixture msq-b's kind), two floors, or no rollup give none.
+   */
+  @Test
+  void takesTheQueryGranularityFromTheOneFloorOfATablesTime() {
+    StatementPlanner overTable = new StatementPlanner(new Catalog() {
+      @Override
+      public java.util.Optional<TableDescriptor> table(String dataSource) {
+        return dataSource.equals("w") ? java.util.Optional.of(new TableDescriptor("w", java.util.List.of(
+            new ColumnSignature("__time", ColumnType.LONG), new ColumnSignature("channel", ColumnType.STRING)),
+            java.util.List.of())) : java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.List<String> dataSourceNames() {
+        return java.util.List.of("w");
+      }
+    });
+    String reingest = "INSERT INTO w2 SELECT %s AS __time, channel, COUNT(*) AS cnt FROM w GROUP BY 1, 2"
+        + " PARTITIONED BY DAY";
+    assertThat(queryGranularity(overTable, String.format(reingest, "FLOOR(__time TO DAY)"), ROLLUP))
+        .isEqualTo(QueryGranularity.period("P1D", "UTC", null));
+    assertThat(queryGranularity(overTable, String.format(reingest, "TIME_FLOOR(__time, 'PT1H')"), ROLLUP))
+        .isEqualTo(QueryGranularity.period("PT1H", "UTC", null));
+    assertThat(queryGranularity(overTable, String.format(reingest,
+        "TIME_FLOOR(__time, 'P1D', TIMESTAMP '2000-01-01 06:00:00', 'America/Los_Angeles')"), ROLLUP))
+        .isEqualTo(QueryGranularity.period("P1D", "America/Los_Angeles", "2000-01-01T06:00:00Z"));
+    assertThat(queryGranularity(overTable, String.format(reingest, "DATE_TRUNC('month', __time)"), ROLLUP))
+        .isEqualTo(QueryGranularity.period("P1M", "UTC", null));
+    assertThat(queryGranularity(overTable, String.format(reingest, "FLOOR(__time TO DAY)"), Map.of()))
+        .isEqualTo(QueryGranularity.NONE);
+    assertThat(queryGranularity(overTable, "INSERT INTO w2 SELECT FLOOR(__time TO DAY) AS __time,"
+        + " TIME_FLOOR(__time, 'PT1H') AS h, COUNT(*) AS cnt FROM w GROUP BY 1, 2 PARTITIONED BY DAY", ROLLUP))
+        .isEqualTo(QueryGranularity.NONE);
+    assertThat(generator(plan(GROUP_BY, ROLLUP)).dataSchema().queryGranularity()).isEqualTo(QueryGranularity.NONE);
+
+    QueryPlan plan = overTable.plan(String.format(reingest, "FLOOR(__time TO DAY)"), ROLLUP, "query-q1",
+        "2026-01-01T00:00:00.000Z").plan();
+    assertThat(PlanJson.toJson(generator(plan).dataSchema())).contains("\"segmentGranularity\":\"DAY\","
+        + "\"queryGranularity\":{\"type\":\"period\",\"period\":\"P1D\",\"timeZone\":\"UTC\"},\"rollup\":true");
+    assertThat(PlanJson.fromJson(PlanJson.toJson(plan), QueryPlan.class)).isEqualTo(plan);
+  }
+
+  private static QueryGranularity queryGranularity(StatementPlanner planner, String sql, Map<String, Object> context) {
+    return generator(planner.plan(sql, context, "query-q1", "2026-01-01T00:00:00.000Z").plan()).dataSchema()
+        .queryGranularity();
   }
 
   private QueryPlan plan(String sql, Map<String, Object> context) {
