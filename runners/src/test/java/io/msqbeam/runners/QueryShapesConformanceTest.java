@@ -182,6 +182,12 @@ public abstract class QueryShapesConformanceTest {
         rows(row("abc", 1, json("{\"lhs\":978393600000,\"rhs\":\"def\"}"), json("{\"lhs\":978393600000,\"rhs\":5.0}")),
             row("a", 2, json("{\"lhs\":978307200000,\"rhs\":\"1\"}"), json("{\"lhs\":946684800000,\"rhs\":1.0}")),
             row("", 1, json("{\"lhs\":946857600000,\"rhs\":\"2\"}"), json("{\"lhs\":946857600000,\"rhs\":3.0}")))));
+    // Ties in the ORDER BY are peers: the default frame (RANGE UNBOUNDED PRECEDING to CURRENT ROW) of a window
+    // ordered by cnt, 1 in every row, takes the whole partition, as does a ROWS frame unbounded both ways.
+    cases.add(Arguments.of("SELECT m1, SUM(m1) OVER (PARTITION BY dim2 ORDER BY cnt) AS s,"
+        + " COUNT(*) OVER (PARTITION BY dim2 ORDER BY cnt ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+        + " AS n FROM $foo ORDER BY m1", true, rows(row(1.0, 5.0, 2), row(2.0, 8.0, 2), row(3.0, 3.0, 1),
+            row(4.0, 5.0, 2), row(5.0, 5.0, 1), row(6.0, 8.0, 2))));
     // A RANGE frame counts peer groups: dim2 sorts null (2 rows), '' (1), a (2), abc (1).
     cases.add(Arguments.of("SELECT m1, COUNT(*) OVER (ORDER BY dim2 RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)"
         + " AS c FROM $foo ORDER BY m1", true,

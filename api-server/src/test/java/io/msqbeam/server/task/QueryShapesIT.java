@@ -131,6 +131,26 @@ class QueryShapesIT {
   }
 
   @Test
+  void failsWithTooManyRowsInAWindowPastMaxRowsMaterializedInWindow() throws Exception {
+    // #en and #sh have 4 rows each: one partition too many for a bound of 3, none for a bound of 4.
+    String sql = "SELECT channel, COUNT(*) OVER (PARTITION BY channel) AS n FROM w";
+    String id = "window" + IDS.incrementAndGet();
+    JsonNode status = api.run(sql, id, Map.of("maxRowsMaterializedInWindow", 3));
+    // Druid's TooManyRowsInAWindowFault: its message template, fields numRows and maxRows.
+    String message = "Too many rows in a window (requested = 4, max = 3).  Try creating a window with a higher"
+        + " cardinality column or change the query shape. Or you can change the max using query context param"
+        + " maxRowsMaterializedInWindow . Use it carefully as a higher value can lead to OutOfMemory errors. ";
+    assertThat(status.path("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(status.path("errorMsg").asText()).isEqualTo("TooManyRowsInAWindow: " + message);
+    JsonNode error = api.report("query-" + id).at("/multiStageQuery/payload/status/errorReport/error");
+    assertThat(error).isEqualTo(json("{\"errorCode\":\"TooManyRowsInAWindow\",\"errorMessage\":"
+        + TaskApi.JSON.writeValueAsString(message) + ",\"numRows\":4,\"maxRows\":3}"));
+
+    assertThat(bothDoors("SELECT MAX(n) FROM (" + sql + ")", Map.of("maxRowsMaterializedInWindow", 4)))
+        .isEqualTo(json("[[4]]"));
+  }
+
+  @Test
   void looksAtNeighbouringChannelsWithOffsetsFramesAndBuckets() throws Exception {
     // SUM(added) per channel, descending: #ceb 4150, #de 2924, #zh 2004, #pt 1926, #en 498, then 6 more (11 channels).
     // NTILE(3) of 11 rows: buckets of 4, 4, 3 (Druid's WindowPercentileProcessor); CUME_DIST k/11.

@@ -52,12 +52,22 @@ final class WindowRows {
     return key;
   }
 
-  /** Druid's bound on the rows of one partition: {@code TooManyRowsInAWindow} past it. */
+  /**
+   * Druid's bound on the rows of one partition: {@code TooManyRowsInAWindow} past it, with the message of
+   * its {@code TooManyRowsInAWindowFault} (double space and trailing space included). Rows are counted as
+   * they arrive and the fault comes with the first row too many, so no more than the bound is ever held;
+   * Druid counts its buffered frames, so its {@code numRows} depends on frame sizes.
+   */
   void checkSize(long rows) {
-    if (rows > window.maxRowsMaterializedInWindow()) {
+    int max = window.maxRowsMaterializedInWindow();
+    if (rows > max) {
+      Map<String, Object> fields = new java.util.LinkedHashMap<>();
+      fields.put("numRows", rows);
+      fields.put("maxRows", max);
       throw new FaultException(new Fault("TooManyRowsInAWindow", String.format("Too many rows in a window"
-          + " (requested = %d, max = %d).", rows, window.maxRowsMaterializedInWindow()),
-          Map.of("numRows", rows, "maxRows", window.maxRowsMaterializedInWindow())));
+          + " (requested = %d, max = %d).  Try creating a window with a higher cardinality column or change the"
+          + " query shape. Or you can change the max using query context param maxRowsMaterializedInWindow . Use"
+          + " it carefully as a higher value can lead to OutOfMemory errors. ", rows, max), fields));
     }
   }
 
