@@ -7,7 +7,8 @@
 # for the job and its CPU per row against the reference's (a figure other work on the machine does not stretch).
 # Usage: bench/ingest.sh [sizes, default 100000,1000000,5000000] [configs, default direct,flink-1,flink-2]
 # Environment: BENCH_DATA (where the generated files are kept, default bench/work), JAVA_OPTS (server JVM),
-#              BENCH_DIRECT_MAX_ROWS (larger inputs skip the DirectRunner, default 1000000).
+#              BENCH_DIRECT_MAX_ROWS (larger inputs skip the DirectRunner, default 1000000),
+#              BENCH_RUNS (measured ingestions per configuration in the same server, one row each, default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
@@ -35,4 +36,5 @@ flags="$(sed -n 's:.*<jvm.module.flags>\(.*\)</jvm.module.flags>.*:\1:p' pom.xml
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # the module flags are several words on purpose
 exec java $flags -Xmx2g -cp "api-server/target/test-classes:api-server/target/classes:$(cat api-server/target/classpath.txt)" \
-  io.msqbeam.server.bench.IngestBenchmark "$repo" "$data_dir" "$sizes" "$configs" "${BENCH_DIRECT_MAX_ROWS:-1000000}"
+  io.msqbeam.server.bench.IngestBenchmark "$repo" "$data_dir" "$sizes" "$configs" "${BENCH_DIRECT_MAX_ROWS:-1000000}" \
+  "${BENCH_RUNS:-1}"

@@ -17,10 +17,12 @@ import java.util.stream.Stream;
  * on each runner configuration, each in a fresh server JVM warmed by one ingestion of the 100k-row
  * file (a server serves many tasks; the first one in a JVM mostly measures the JIT compiler),
  * against a single-thread Jackson parse of the same file measured in the same run. Prints rows/s, the ratio to the reference and the
- * server's peak RSS, and checks that the ingested table holds every row.
+ * server's peak RSS, and checks that the ingested table holds every row. With {@code runs} above 1
+ * the measured ingestion is repeated in the same server, one row each: the later runs show a server
+ * that has been serving for a while, whose JIT-compiled code and heap sizing have settled.
  *
  * <p>Run it with {@code bench/ingest.sh}; arguments: {@code <repo> <data dir> <sizes> <configs>
- * <direct max rows>}, where the data dir holds {@code wiki-<rows>.json} files from
+ * <direct max rows> [runs, default 1]}, where the data dir holds {@code wiki-<rows>.json} files from
  * {@code make-wiki-data.py} and configs are {@code direct}, {@code flink-1}, {@code flink-2}.
  */
 public final class IngestBenchmark {
@@ -43,6 +45,7 @@ public final class IngestBenchmark {
     List<Long> sizes = Stream.of(args[2].split(",")).map(Long::parseLong).toList();
     List<String> configs = List.of(args[3].split(","));
     long directMaxRows = Long.parseLong(args[4]);
+    int runs = args.length > 5 ? Integer.parseInt(args[5]) : 1;
 
     List<String> lines = new ArrayList<>();
     lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS | CPU s | CPU per row vs reference |");
@@ -63,23 +66,29 @@ public final class IngestBenchmark {
           lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | | | |");
           continue;
         }
-        Result result = run(repo, file, rows, config);
-        lines.add(result.state.equals("SUCCESS")
-            ? row(rows, config, result.nanos, rows / seconds(result.nanos),
-                String.format(Locale.ROOT, "%.2f", (rows / seconds(result.nanos)) / referenceRate),
-                String.format(Locale.ROOT, "%.2f GB", result.peakRss / 1e9))
-                + String.format(Locale.ROOT, " %.1f | %.1f× |", result.cpuSeconds, result.cpuSeconds / referenceCpu)
-            : "| " + rows + " | " + config + " | " + result.state + ": " + result.detail + " | | | | | |");
+        List<Result> results = run(repo, file, rows, config, runs);
+        for (int i = 0; i < results.size(); i++) {
+          Result result = results.get(i);
+          String label = runs == 1 ? config : config + ", run " + (i + 1) + " of " + runs;
+          lines.add(result.state.equals("SUCCESS")
+              ? row(rows, label, result.nanos, rows / seconds(result.nanos),
+                  String.format(Locale.ROOT, "%.2f", (rows / seconds(result.nanos)) / referenceRate),
+                  String.format(Locale.ROOT, "%.2f GB", result.peakRss / 1e9))
+                  + String.format(Locale.ROOT, " %.1f | %.1f× |", result.cpuSeconds, result.cpuSeconds / referenceCpu)
+              : "| " + rows + " | " + label + " | " + result.state + ": " + result.detail + " | | | | | |");
+        }
         print(lines);
       }
     }
   }
 
-  private static Result run(Path repo, Path file, long rows, String config) throws Exception {
+  /** {@code runs} measured ingestions of {@code file}, one after another in the same warmed-up server. */
+  private static List<Result> run(Path repo, Path file, long rows, String config, int runs) throws Exception {
     String runner = config.startsWith("flink") ? "flink" : "direct";
     int workers = config.contains("-") ? Integer.parseInt(config.substring(config.indexOf('-') + 1)) : 2;
     Path serverDir = Files.createTempDirectory("msq-beam-bench-");
     Path log = Files.createTempFile("msq-beam-bench-", ".log");
+    List<Result> results = new ArrayList<>();
     try (BenchServer server = BenchServer.start(repo, serverDir, runner, log)) {
       SqlTaskClient client = new SqlTaskClient(server.base());
       // Druid's maxNumTasks counts the controller: workers = maxNumTasks - 1.
@@ -87,21 +96,29 @@ public final class IngestBenchmark {
       SqlTaskClient.TaskOutcome warmUp = client.runTask(insert("warmup", file.resolveSibling("wiki-100000.json")),
           context);
       if (!warmUp.state().equals("SUCCESS")) {
-        return new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), 0, warmUp.errorMsg());
+        return List.of(new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), 0,
+            warmUp.errorMsg()));
       }
-      double cpuBefore = server.cpuSeconds();
-      SqlTaskClient.TaskOutcome outcome = client.runTask(insert("bench", file), context);
-      double cpu = server.cpuSeconds() - cpuBefore;
-      long peakRss = server.peakRssBytes();
-      if (!outcome.state().equals("SUCCESS")) {
-        return new Result(outcome.state(), outcome.nanos(), peakRss, cpu, outcome.errorMsg() + " (server log " + log + ")");
-      }
-      JsonNode count = client.scalar("SELECT COUNT(*) FROM bench");
-      if (count.asLong() != rows) {
-        return new Result("WRONG", outcome.nanos(), peakRss, cpu, "COUNT(*) = " + count + ", expected " + rows);
+      for (int run = 1; run <= runs; run++) {
+        String dataSource = "bench" + run;
+        double cpuBefore = server.cpuSeconds();
+        SqlTaskClient.TaskOutcome outcome = client.runTask(insert(dataSource, file), context);
+        double cpu = server.cpuSeconds() - cpuBefore;
+        long peakRss = server.peakRssBytes();
+        if (!outcome.state().equals("SUCCESS")) {
+          results.add(new Result(outcome.state(), outcome.nanos(), peakRss, cpu,
+              outcome.errorMsg() + " (server log " + log + ")"));
+          return results;
+        }
+        JsonNode count = client.scalar("SELECT COUNT(*) FROM " + dataSource);
+        if (count.asLong() != rows) {
+          results.add(new Result("WRONG", outcome.nanos(), peakRss, cpu, "COUNT(*) = " + count + ", expected " + rows));
+          return results;
+        }
+        results.add(new Result("SUCCESS", outcome.nanos(), peakRss, cpu, ""));
       }
       Files.deleteIfExists(log);
-      return new Result("SUCCESS", outcome.nanos(), peakRss, cpu, "");
+      return results;
     } finally {
       deleteTree(serverDir);
     }
