@@ -48,7 +48,9 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Wires a {@link QueryPlan} into a Beam pipeline, one named composite per stage
@@ -193,12 +195,12 @@ public final class QueryPipelines {
     List<String> replaceBounds = destination.isReplace()
         && !destination.replaceTimeChunks().equals(Intervals.ETERNITY_LIST) ? destination.replaceTimeChunks() : null;
     // From here to the writer, rows travel encoded: counted, routed and shuffled, decoded once.
-    PCollection<KV<Long, byte[]>> keyed = outputs.get(source)
+    PCollectionTuple chunked = outputs.get(source)
         .apply(name + "timeChunk", ParDo.of(new TimeChunkFn(timeColumn == null ? -1 : names.indexOf(timeColumn), chunks,
-            replaceBounds, rowCoder)))
+            replaceBounds, rowCoder)).withOutputTags(TimeChunkFn.ROWS, TupleTagList.of(TimeChunkFn.COUNTS)));
+    PCollection<KV<Long, byte[]>> keyed = chunked.get(TimeChunkFn.ROWS)
         .setCoder(KvCoder.of(VarLongCoder.of(), ByteArrayCoder.of()));
-    PCollectionView<Map<Long, Long>> counts = keyed
-        .apply(name + "countChunks", ParDo.of(new CountChunksFn()))
+    PCollectionView<Map<Long, Long>> counts = chunked.get(TimeChunkFn.COUNTS)
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
         .apply(name + "sumChunkCounts", Sum.longsPerKey())
         .apply(name + "chunkCounts", View.asMap());
