@@ -6,6 +6,8 @@ import io.msqbeam.translator.plan.HttpInputSourceConfig;
 import io.msqbeam.server.http.ApiServer;
 import io.msqbeam.server.http.JsonMapper;
 import io.msqbeam.server.http.Routes;
+import io.msqbeam.server.lookup.LookupCoordinator;
+import io.msqbeam.server.lookup.LookupCoordinatorResource;
 import io.msqbeam.server.metadata.MetadataStore;
 
 import java.io.IOException;
@@ -72,8 +74,9 @@ public final class ServerComponents implements AutoCloseable {
     MetadataStore metadataStore = MetadataStore.open(config.metadataDir());
     try {
       RunnerSelection runner = new RunnerSelection(config);
+      LookupCoordinator lookups = LookupCoordinator.load(metadataStore.config(), jsonMapper);
       MetadataCatalog catalog = new MetadataCatalog(metadataStore.segments(), metadataStore.tasks(), jsonMapper,
-          config.tmpDir().resolve("catalog"));
+          config.tmpDir().resolve("catalog")).withLookups(lookups::lookups);
       // The task engine refuses INFORMATION_SCHEMA and sys tables, as Druid's MSQ does.
       TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner,
           catalog.forTaskEngine(),
@@ -82,6 +85,7 @@ public final class ServerComponents implements AutoCloseable {
       List<Routes> routes = List.of(
           new TaskResource(taskService, jsonMapper),
           new StatementResource(taskService, jsonMapper),
+          new LookupCoordinatorResource(lookups, jsonMapper),
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
               config.deepStorageDir().toAbsolutePath(), httpInput));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);

@@ -7,6 +7,7 @@ import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.pipelines.stage.JobOutputs;
 import io.msqbeam.pipelines.stage.PipelineSettings;
 import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.Lookups;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.planner.StatementPlanner;
 import java.nio.file.Path;
@@ -62,6 +63,29 @@ public abstract class QueryShapesConformanceTest {
       OBJECTS.stream().map(o -> "{\"obj\":" + o + ",\"cObj\":{\"x\":1,\"y\":\"hello\"}}").toList())
       .replace("\"", "\\\"") + "\"}','{\"type\":\"json\"}','[{\"name\":\"obj\",\"type\":\"COMPLEX<json>\"},"
       + "{\"name\":\"cObj\",\"type\":\"COMPLEX<json>\"}]'))";
+
+  /** No datasources; Druid's test lookup {@code lookyloo} (CalciteTests' map) for the LOOKUP cases. */
+  private static final Catalog CATALOG = new Catalog() {
+    @Override
+    public java.util.Optional<io.msqbeam.translator.catalog.TableDescriptor> table(String dataSource) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<String> dataSourceNames() {
+      return List.of();
+    }
+
+    @Override
+    public Lookups lookups() {
+      Map<String, String> lookyloo = new java.util.LinkedHashMap<>();
+      lookyloo.put("a", "xa");
+      lookyloo.put("abc", "xabc");
+      lookyloo.put("nosuchkey", "mysteryvalue");
+      lookyloo.put("6", "x6");
+      return new Lookups(Map.of("lookyloo", lookyloo));
+    }
+  };
 
   @TempDir
   Path dir;
@@ -212,6 +236,7 @@ public abstract class QueryShapesConformanceTest {
     cases.add(Arguments.of("SELECT a.dim1 FROM $foo a WHERE EXISTS (SELECT 1 FROM $foo b WHERE b.dim1 = a.dim2)", false,
         rows(row("2"), row("def"))));
     addAggregationCases(cases);
+    addLookupCases(cases);
     addJsonCases(cases);
     // UNNEST. Of the multi-value dim3 (MV_TO_ARRAY, as Druid requires): each value, and one null for a row without
     // values (Druid's CalciteArraysQueryTest#testUnnest; the same values as grouping on dim3, §7.5).
@@ -327,6 +352,22 @@ public abstract class QueryShapesConformanceTest {
         + " FROM $obj GROUP BY 1", false, rows(row("1.1", 2000), row(null, 800))));
   }
 
+  /**
+   * Druid's lookup {@code lookyloo} (its CalciteTests map, {@link #CATALOG}) through LOOKUP and the
+   * {@code lookup} schema, with the rows of Druid's CalciteLookupFunctionQueryTest
+   * #testLookupReplaceMissingValueWith and CalciteJoinQueryTest's LEFT JOIN of foo to lookyloo twice.
+   */
+  private static void addLookupCases(List<Arguments> cases) {
+    cases.add(Arguments.of("SELECT LOOKUP(dim1, 'lookyloo', 'Missing_Value') AS a,"
+        + " COALESCE(LOOKUP(dim1, 'lookyloo'), 'Missing_Value') AS b, LOOKUP(dim1, 'lookyloo', null) AS c,"
+        + " COUNT(*) AS n FROM $foo GROUP BY 1, 2, 3", false,
+        rows(row("Missing_Value", "Missing_Value", null, 5), row("xabc", "xabc", "xabc", 1))));
+    cases.add(Arguments.of("SELECT dim1, dim2, l1.v, l2.v FROM $foo LEFT JOIN lookup.lookyloo l1 ON dim1 = l1.k"
+        + " LEFT JOIN lookup.lookyloo l2 ON dim2 = l2.k", false,
+        rows(row("", "a", null, "xa"), row("10.1", null, null, null), row("2", "", null, null),
+            row("1", "a", null, "xa"), row("def", "abc", null, "xabc"), row("abc", null, "xabc", null))));
+  }
+
   private static Object json(String text) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Object.class);
@@ -394,7 +435,7 @@ public abstract class QueryShapesConformanceTest {
   }
 
   private RunningJob submit(String sql, Map<String, Object> context) {
-    QueryPlan plan = new StatementPlanner(Catalog.empty())
+    QueryPlan plan = new StatementPlanner(CATALOG)
         .plan(sql, context, "query-" + runner().name(), "2024-02-01T00:00:00.000Z").plan();
     return runner().submit(plan, new PipelineSettings(dir.resolve("out").toString(),
         dir.resolve("work").toString(), dir.resolve("deep").toString()));

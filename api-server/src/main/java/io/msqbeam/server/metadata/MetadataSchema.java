@@ -48,7 +48,15 @@ final class MetadataSchema {
             created_date  BIGINT NOT NULL,
             payload_json  CLOB NOT NULL
           )""",
-          "CREATE INDEX segments_data_source_used ON segments (data_source, used)"));
+          "CREATE INDEX segments_data_source_used ON segments (data_source, used)"),
+      // 2: configuration documents by key (Druid's druid_config), e.g. the lookups
+      List.of(
+          """
+          CREATE TABLE config (
+            name         VARCHAR(255) PRIMARY KEY,
+            payload_json CLOB NOT NULL,
+            updated_time BIGINT NOT NULL
+          )"""));
 
   private MetadataSchema() {}
 

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The metadata store: an embedded H2 database in one directory, holding tasks and segments.
+ * The metadata store: an embedded H2 database in one directory, holding tasks, segments and configuration.
  *
  * <p>Opening it creates or migrates the schema ({@link MetadataSchema}). The database is closed by
  * {@link #close()}, not by H2's own shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}), so that the server's
@@ -26,12 +26,14 @@ public final class MetadataStore implements AutoCloseable {
   private final JdbcConnectionPool pool;
   private final TaskStore tasks;
   private final SegmentStore segments;
+  private final ConfigStore config;
 
   private MetadataStore(Path directory, JdbcConnectionPool pool) {
     this.directory = directory;
     this.pool = pool;
     this.tasks = new TaskStore(pool);
     this.segments = new SegmentStore(pool);
+    this.config = new ConfigStore(pool);
   }
 
   /**
@@ -65,6 +67,10 @@ public final class MetadataStore implements AutoCloseable {
 
   public SegmentStore segments() {
     return segments;
+  }
+
+  public ConfigStore config() {
+    return config;
   }
 
   /** Connections for components that need their own tables; callers close what they take. */

@@ -10,6 +10,7 @@ import io.msqbeam.server.metadata.TaskStore;
 import io.msqbeam.server.segment.SegmentTimeline;
 import io.msqbeam.server.segment.Tombstones;
 import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.Lookups;
 import io.msqbeam.translator.catalog.SystemTables;
 import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.plan.ColumnSignature;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The catalog the planner sees, read from the metadata store: a datasource's used segments and its
@@ -41,6 +43,7 @@ public final class MetadataCatalog implements Catalog {
   private final Path workDir;
   private final Map<String, SegmentFacts> factsBySegment;
   private final SystemTables systemTables;
+  private final Supplier<Lookups> lookups;
 
   /** What planning needs from a segment file. */
   private record SegmentFacts(Map<String, SegmentColumnType> types, int numRows) {}
@@ -57,14 +60,26 @@ public final class MetadataCatalog implements Catalog {
     this.workDir = workDir;
     this.factsBySegment = new ConcurrentHashMap<>();
     this.systemTables = new ServerSystemTables(segments, tasks, json, record -> facts(record).numRows());
+    this.lookups = () -> Lookups.NONE;
   }
 
-  private MetadataCatalog(MetadataCatalog catalog, SystemTables systemTables) {
+  private MetadataCatalog(MetadataCatalog catalog, SystemTables systemTables, Supplier<Lookups> lookups) {
     this.segments = catalog.segments;
     this.json = catalog.json;
     this.workDir = catalog.workDir;
     this.factsBySegment = catalog.factsBySegment;
     this.systemTables = systemTables;
+    this.lookups = lookups;
+  }
+
+  /** This catalog with the lookups {@code lookups} gives (a fresh snapshot each time it is asked). */
+  public MetadataCatalog withLookups(Supplier<Lookups> lookups) {
+    return new MetadataCatalog(this, systemTables, lookups);
+  }
+
+  @Override
+  public Lookups lookups() {
+    return lookups.get();
   }
 
   /**
@@ -73,7 +88,7 @@ public final class MetadataCatalog implements Catalog {
    * {@code Cannot query table(s) [...] with SQL engine [msq-task]}.
    */
   public MetadataCatalog forTaskEngine() {
-    return new MetadataCatalog(this, SystemTables.refusedBy(TASK_ENGINE));
+    return new MetadataCatalog(this, SystemTables.refusedBy(TASK_ENGINE), lookups);
   }
 
   @Override

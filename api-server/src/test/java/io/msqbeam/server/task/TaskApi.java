@@ -35,6 +35,11 @@ final class TaskApi {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> delete(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

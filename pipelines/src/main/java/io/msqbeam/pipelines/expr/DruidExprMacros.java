@@ -52,7 +52,8 @@ public final class DruidExprMacros {
       new NestedDataExpressions.JsonPathsExprMacro(),
       new NestedDataExpressions.JsonValueExprMacro(),
       new NestedDataExpressions.JsonQueryExprMacro(),
-      new NestedDataExpressions.JsonObjectExprMacro()));
+      new NestedDataExpressions.JsonObjectExprMacro(),
+      new MapLookupExprMacro()));
 
   private DruidExprMacros() {}
 

@@ -26,10 +26,11 @@ class FlinkQueryShapesTest extends QueryShapesConformanceTest {
   public static Stream<Arguments> cases() {
     List<Arguments> all = allCases();
     // a nested aggregation, a union, a broadcast join, a sort-merge join, window functions, a framed window,
-    // an unnest of a multi-value string, a sort of COMPLEX<json> values
+    // an unnest of a multi-value string, a sort of COMPLEX<json> values, LOOKUP and joins to a lookup table
     return Stream.of(all.get(0), all.get(11), all.get(14), all.get(18), all.get(29),
         withSql(all, "ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING"), withSql(all, "CROSS JOIN UNNEST(MV_TO_ARRAY(dim3))"),
-        withSql(all, "FROM $obj ORDER BY obj"));
+        withSql(all, "FROM $obj ORDER BY obj"), withSql(all, "LOOKUP(dim1, 'lookyloo', 'Missing_Value')"),
+        withSql(all, "LEFT JOIN lookup.lookyloo l1"));
   }
 
   /** The first case whose query contains {@code part}. */

@@ -20,6 +20,14 @@ public interface Catalog {
     return SystemTables.NONE;
   }
 
+  /**
+   * The query-time lookups ({@code LOOKUP(expr, 'name')} and the {@code lookup} schema). Defaults to
+   * none, for catalogs with no server behind them.
+   */
+  default Lookups lookups() {
+    return Lookups.NONE;
+  }
+
   /** A catalog with no datasources (planning of statements that only read external data). */
   static Catalog empty() {
     return new Catalog() {

@@ -1,5 +1,6 @@
 package io.msqbeam.translator.planner;
 
+import io.msqbeam.translator.catalog.Lookups;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -80,10 +81,11 @@ final class DruidExpressions {
   private final List<String> inputColumns;
   private final long nowMillis;
   private final ZoneId timeZone;
+  private final Lookups lookups;
 
   /** Translates in UTC (Druid's default {@code sqlTimeZone}), with CURRENT_TIMESTAMP fixed now. */
   DruidExpressions(RexBuilder rexBuilder, List<String> inputColumns) {
-    this(rexBuilder, inputColumns, Instant.now().toEpochMilli(), ZoneId.of("UTC"));
+    this(rexBuilder, inputColumns, Instant.now().toEpochMilli(), ZoneId.of("UTC"), Lookups.NONE);
   }
 
   /**
@@ -91,8 +93,11 @@ final class DruidExpressions {
    *     plan in Druid, so every expression of one statement should share it
    * @param timeZone the connection time zone ({@code sqlTimeZone}), applied to TIMESTAMP literals and
    *     to time functions whose time zone is not given
+   * @param lookups the statement's lookups, whose maps LOOKUP calls carry into the expression
    */
-  DruidExpressions(RexBuilder rexBuilder, List<String> inputColumns, long nowMillis, ZoneId timeZone) {
+  DruidExpressions(RexBuilder rexBuilder, List<String> inputColumns, long nowMillis, ZoneId timeZone,
+      Lookups lookups) {
+    this.lookups = lookups;
     this.rexBuilder = rexBuilder;
     this.inputColumns = List.copyOf(inputColumns);
     this.nowMillis = nowMillis;
@@ -202,6 +207,7 @@ final class DruidExpressions {
       case "TRUNCATE", "TRUNC" -> truncate(operands);
       case "MV_TO_ARRAY" -> function("mv_to_array", operands);
       case "JSON_VALUE" -> jsonValue(call);
+      case "LOOKUP" -> lookup(operands);
       // Druid's MV_FILTER_ONLY/NONE keep (drop) the values of a multi-value string found in the array.
       case "MV_FILTER_ONLY" -> "filter((x) -> array_contains(" + translate(operands.get(1)) + ",x),"
           + translate(operands.get(0)) + ")";
@@ -263,6 +269,37 @@ final class DruidExpressions {
     }
     return "json_value(" + translate(call.getOperands().get(0)) + "," + translate(call.getOperands().get(1)) + ",'"
         + type + "')";
+  }
+
+  /**
+   * LOOKUP(expr, 'name'[, replaceMissingValueWith]) as {@code map_lookup(expr, 'name', '<map as JSON>',
+   * replaceMissingValueWith)}: the map travels inside the expression, so a worker anywhere (a remote
+   * Flink TaskManager included) evaluates it without reaching back to the server. The name only
+   * labels the expression. An unknown name fails planning with the message Druid's lookup extraction
+   * gives when it cannot find the lookup.
+   */
+  private String lookup(List<RexNode> operands) {
+    String name = literalString(operands.get(1), "LOOKUP lookup name");
+    java.util.Map<String, String> map = lookups.map(name)
+        .orElseThrow(() -> io.msqbeam.translator.error.UncategorizedError.exception(
+            "Lookup [" + name + "] not found", null));
+    String replaceMissingValueWith = "null";
+    if (operands.size() > 2) {
+      if (!(operands.get(2) instanceof RexLiteral)) {
+        throw InvalidSqlInput.exception("LOOKUP's replaceMissingValueWith must be a literal");
+      }
+      replaceMissingValueWith = translate(operands.get(2));
+    }
+    return "map_lookup(" + translate(operands.get(0)) + "," + stringLiteral(name) + ","
+        + stringLiteral(json(map)) + "," + replaceMissingValueWith + ")";
+  }
+
+  private static String json(java.util.Map<String, String> map) {
+    try {
+      return io.msqbeam.translator.plan.PlanJson.mapper().writeValueAsString(map);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException("Cannot write a lookup map", e);
+    }
   }
 
   /** The native type a SQL type is computed in, as Druid's CAST conversion has it; null when none. */

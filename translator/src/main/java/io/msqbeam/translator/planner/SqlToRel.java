@@ -45,8 +45,9 @@ final class SqlToRel {
   private final SqlValidator validator;
   private final RelOptCluster cluster;
 
-  SqlToRel(Catalog catalog, io.msqbeam.translator.plan.HttpInputSourceConfig httpConfig, boolean strictWindowing) {
-    CalciteSchema rootSchema = RootSchema.of(catalog);
+  SqlToRel(Catalog catalog, io.msqbeam.translator.catalog.Lookups lookups,
+      io.msqbeam.translator.plan.HttpInputSourceConfig httpConfig, boolean strictWindowing) {
+    CalciteSchema rootSchema = RootSchema.of(catalog, lookups);
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig connectionConfig = new CalciteConnectionConfigImpl(properties);

@@ -71,8 +71,11 @@ final class StageGraphBuilder {
   private final Map<Integer, TimeFloors.Key> timeFloors = new java.util.HashMap<>();
   private final long nowMillis = java.time.Instant.now().toEpochMilli();
   private final java.time.ZoneId timeZone;
+  private final io.msqbeam.translator.catalog.Lookups lookups;
 
-  StageGraphBuilder(String queryId, RexBuilder rexBuilder, Map<String, Object> nativeContext, int workers) {
+  StageGraphBuilder(String queryId, RexBuilder rexBuilder, Map<String, Object> nativeContext, int workers,
+      io.msqbeam.translator.catalog.Lookups lookups) {
+    this.lookups = lookups;
     this.queryId = queryId;
     this.rexBuilder = rexBuilder;
     this.nativeContext = nativeContext;
@@ -85,7 +88,7 @@ final class StageGraphBuilder {
    * with the one planning instant every CURRENT_TIMESTAMP of the statement shares, as in Druid.
    */
   DruidExpressions expressions(List<String> columns) {
-    return new DruidExpressions(rexBuilder, columns, nowMillis, timeZone);
+    return new DruidExpressions(rexBuilder, columns, nowMillis, timeZone, lookups);
   }
 
   /** The stages, and for each field of the planned relation the final stage column that holds it. */

@@ -1,6 +1,7 @@
 package io.msqbeam.translator.planner;
 
 import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.Lookups;
 import io.msqbeam.translator.error.InvalidInput;
 import io.msqbeam.translator.error.InvalidSqlInput;
 import io.msqbeam.translator.parser.DruidSqlIngest;
@@ -88,10 +89,12 @@ public final class StatementPlanner {
     if (!node.getKind().belongsTo(SqlKind.QUERY)) {
       throw InvalidSqlInput.exception("Unsupported SQL statement [" + node.getKind() + "]");
     }
-    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig, context.windowingStrictValidation());
+    // One snapshot of the lookups for the whole statement: the lookup schema and every LOOKUP call.
+    Lookups lookups = catalog.lookups();
+    SqlToRel sqlToRel = new SqlToRel(catalog, lookups, httpConfig, context.windowingStrictValidation());
     RelRoot root = exactDistinct(sqlToRel.convert(node), contextValues);
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
-        nativeContext(contextValues, queryId), workers);
+        nativeContext(contextValues, queryId), workers, lookups);
     StageGraphBuilder.QueryStages stages = builder.build(root.rel, false);
     Set<String> unfinalized = engine.finalizesAggregations(contextValues) ? Set.of()
         : unfinalizedColumns(builder);
@@ -150,7 +153,8 @@ public final class StatementPlanner {
       }
     }
 
-    SqlToRel sqlToRel = new SqlToRel(catalog, httpConfig, context.windowingStrictValidation());
+    Lookups lookups = catalog.lookups();
+    SqlToRel sqlToRel = new SqlToRel(catalog, lookups, httpConfig, context.windowingStrictValidation());
     RelRoot root = exactDistinct(sqlToRel.convert(source), contextValues);
     List<String> outputNames = root.fields.stream().map(f -> f.getValue()).toList();
     List<RelDataType> fieldTypes = root.rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
@@ -159,7 +163,7 @@ public final class StatementPlanner {
         catalog.table(dataSource).orElse(null), contextValues);
 
     StageGraphBuilder builder = new StageGraphBuilder(queryId, sqlToRel.rexBuilder(),
-        nativeContext(contextValues, queryId), workers);
+        nativeContext(contextValues, queryId), workers, lookups);
     StageGraphBuilder.QueryStages stages = builder.build(root.rel, true);
 
     SegmentSortOrder sortOrder = SegmentSortOrder.of(contextValues);

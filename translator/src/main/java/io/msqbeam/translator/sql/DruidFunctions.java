@@ -101,6 +101,9 @@ public final class DruidFunctions {
   public static final SqlFunction BTRIM = function("BTRIM", VARCHAR, SqlFunctionCategory.STRING, 1, STRING, STRING);
   public static final SqlFunction LTRIM = function("LTRIM", VARCHAR, SqlFunctionCategory.STRING, 1, STRING, STRING);
   public static final SqlFunction RTRIM = function("RTRIM", VARCHAR, SqlFunctionCategory.STRING, 1, STRING, STRING);
+  /** LOOKUP(expr, lookupName[, replaceMissingValueWith]), as Druid's QueryLookupOperatorConversion declares it. */
+  public static final SqlFunction LOOKUP =
+      function("LOOKUP", NULLABLE_VARCHAR, SqlFunctionCategory.STRING, 2, STRING, STRING, STRING);
 
   // Numeric
   public static final SqlFunction TRUNCATE =
@@ -150,7 +153,7 @@ public final class DruidFunctions {
         MILLIS_TO_TIMESTAMP, TIMESTAMP_TO_MILLIS,
         CONCAT, TEXTCAT, CONTAINS_STRING, ICONTAINS_STRING, LEFT, RIGHT, LENGTH, STRLEN, LPAD, RPAD, PARSE_LONG,
         REGEXP_EXTRACT, REGEXP_LIKE, REGEXP_REPLACE, REPEAT, REVERSE, STRING_FORMAT, STRPOS, SUBSTR, BTRIM, LTRIM,
-        RTRIM,
+        RTRIM, LOOKUP,
         TRUNCATE, TRUNC, DIV, SAFE_DIVIDE, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_SHIFT_LEFT,
         BITWISE_SHIFT_RIGHT, BITWISE_COMPLEMENT, BITWISE_CONVERT_DOUBLE_TO_LONG_BITS,
         BITWISE_CONVERT_LONG_BITS_TO_DOUBLE, HUMAN_READABLE_BINARY_BYTE_FORMAT, HUMAN_READABLE_DECIMAL_BYTE_FORMAT,

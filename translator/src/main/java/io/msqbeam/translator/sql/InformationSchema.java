@@ -82,8 +82,9 @@ public final class InformationSchema {
     List<List<Object>> rows = new ArrayList<>();
     for (SchemaListing schema : schemas) {
       for (TableListing table : schema.tables()) {
-        // No datasource of ours is a global (joinable, broadcast) table.
-        rows.add(List.of(CATALOG_NAME, schema.name(), table.name(), table.type(), "NO", "NO"));
+        // Lookups are Druid's global (joinable, broadcast) tables; no datasource of ours is one.
+        String global = RootSchema.LOOKUP.equals(schema.name()) ? "YES" : "NO";
+        rows.add(List.of(CATALOG_NAME, schema.name(), table.name(), table.type(), global, global));
       }
     }
     return rows;

@@ -1,6 +1,7 @@
 package io.msqbeam.translator.sql;
 
 import io.msqbeam.translator.catalog.Catalog;
+import io.msqbeam.translator.catalog.Lookups;
 import io.msqbeam.translator.catalog.SystemTables;
 import io.msqbeam.translator.catalog.TableDescriptor;
 import io.msqbeam.translator.sql.InformationSchema.SchemaListing;
@@ -29,6 +30,11 @@ public final class RootSchema {
   private RootSchema() {}
 
   public static CalciteSchema of(Catalog catalog) {
+    return of(catalog, catalog.lookups());
+  }
+
+  /** As {@link #of(Catalog)}, with the statement's snapshot of the lookups. */
+  public static CalciteSchema of(Catalog catalog, Lookups lookups) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     SystemTables systemTables = catalog.systemTables();
 
@@ -40,16 +46,18 @@ public final class RootSchema {
       dataSources.add(new TableListing(name, "TABLE", descriptor.columns()));
     }
     List<SystemTable> sys = SysSchema.tables(systemTables);
+    List<SystemTable> lookupTables = LookupSchema.tables(lookups);
     List<SchemaListing> listing = List.of(
         new SchemaListing(DRUID, dataSources),
         InformationSchema.listing(),
-        new SchemaListing(LOOKUP, List.of()),
+        new SchemaListing(LOOKUP, lookupTables.stream().map(t ->
+            new TableListing(t.tableName(), "TABLE", t.columns())).toList()),
         listingOf(SysSchema.NAME, sys),
         new SchemaListing(VIEW, List.of()));
 
     addAll(root.add(InformationSchema.NAME, new AbstractSchema()),
         InformationSchema.tables(listing, systemTables.refusingEngine()));
-    root.add(LOOKUP, new AbstractSchema());
+    addAll(root.add(LOOKUP, new AbstractSchema()), lookupTables);
     addAll(root.add(SysSchema.NAME, new AbstractSchema()), sys);
     root.add(VIEW, new AbstractSchema());
     return root;

@@ -22,7 +22,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A table of {@code INFORMATION_SCHEMA} or {@code sys} as a Calcite table. Its rows are fetched only
+ * A table of {@code INFORMATION_SCHEMA}, {@code sys} or {@code lookup} as a Calcite table. Its rows are fetched only
  * when a scan of it is planned, and become an inline NDJSON {@link ExternalInputSpec} with the
  * table's signature, so executors read system tables exactly like EXTERN data and need no code of
  * their own. Engines that cannot read system tables (Druid's {@code msq-task}) refuse the scan.
