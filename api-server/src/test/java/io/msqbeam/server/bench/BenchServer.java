@@ -49,7 +49,6 @@ final class BenchServer implements AutoCloseable {
     return base;
   }
 
-  /** Peak resident set size of the server JVM so far, in bytes ({@code VmHWM} of /proc). */
   /**
    * CPU seconds the server has used so far, user and system, from {@code /proc/<pid>/stat}: unlike
    * wall time, not stretched by other work on the machine.
@@ -62,9 +61,40 @@ final class BenchServer implements AutoCloseable {
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
   }
 
+  /**
+   * CPU seconds the server's JIT compiler threads and its garbage collector's threads have used so
+   * far, from {@code /proc/<pid>/task/<tid>/stat}: the JVM's own overheads, which live as long as
+   * the server (unlike task threads, which end with their task and take their counts with them).
+   */
+  double[] jitAndGcCpuSeconds() throws IOException {
+    double jit = 0;
+    double gc = 0;
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String name;
+        String stat;
+        try {
+          name = Files.readString(task.resolve("comm")).strip();
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException ended) {
+          continue;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+          jit += seconds;
+        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+          gc += seconds;
+        }
+      }
+    }
+    return new double[] {jit, gc};
+  }
+
   /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat} times: 100 on every usual kernel. */
   private static final int CLOCK_TICKS_PER_SECOND = 100;
 
+  /** Peak resident set size of the server JVM so far, in bytes ({@code VmHWM} of /proc). */
   long peakRssBytes() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
       if (line.startsWith("VmHWM:")) {

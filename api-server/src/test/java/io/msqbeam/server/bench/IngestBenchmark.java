@@ -48,8 +48,9 @@ public final class IngestBenchmark {
     int runs = args.length > 5 ? Integer.parseInt(args[5]) : 1;
 
     List<String> lines = new ArrayList<>();
-    lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS | CPU s | CPU per row vs reference |");
-    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    lines.add("| rows | configuration | submit → SUCCESS | rows/s | ratio to reference | peak RSS | CPU s"
+        + " | of which JIT / GC | CPU per row vs reference |");
+    lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     lines.forEach(System.out::println);
     JacksonReference.parseNanos(dataDir.resolve("wiki-100000.json"), 100_000); // warms the reference up too
     for (long rows : sizes) {
@@ -59,11 +60,11 @@ public final class IngestBenchmark {
       double referenceRate = rows / seconds(referenceNanos);
       double referenceCpu = seconds(reference.cpuNanos());
       lines.add(row(rows, "reference: Jackson readTree, 1 thread", referenceNanos, referenceRate, "1.00", "—")
-          + String.format(Locale.ROOT, " %.1f | 1.0× |", referenceCpu));
+          + String.format(Locale.ROOT, " %.1f | — | 1.0× |", referenceCpu));
       print(lines);
       for (String config : configs) {
         if (config.equals("direct") && rows > directMaxRows) {
-          lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | | | |");
+          lines.add("| " + rows + " | " + config + " | skipped: the DirectRunner keeps each shuffle in memory | | | | | | |");
           continue;
         }
         List<Result> results = run(repo, file, rows, config, runs);
@@ -74,8 +75,9 @@ public final class IngestBenchmark {
               ? row(rows, label, result.nanos, rows / seconds(result.nanos),
                   String.format(Locale.ROOT, "%.2f", (rows / seconds(result.nanos)) / referenceRate),
                   String.format(Locale.ROOT, "%.2f GB", result.peakRss / 1e9))
-                  + String.format(Locale.ROOT, " %.1f | %.1f× |", result.cpuSeconds, result.cpuSeconds / referenceCpu)
-              : "| " + rows + " | " + label + " | " + result.state + ": " + result.detail + " | | | | | |");
+                  + String.format(Locale.ROOT, " %.1f | %.1f / %.1f | %.1f× |", result.cpuSeconds, result.jitCpuSeconds,
+                      result.gcCpuSeconds, result.cpuSeconds / referenceCpu)
+              : "| " + rows + " | " + label + " | " + result.state + ": " + result.detail + " | | | | | | |");
         }
         print(lines);
       }
@@ -96,26 +98,30 @@ public final class IngestBenchmark {
       SqlTaskClient.TaskOutcome warmUp = client.runTask(insert("warmup", file.resolveSibling("wiki-100000.json")),
           context);
       if (!warmUp.state().equals("SUCCESS")) {
-        return List.of(new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), 0,
+        return List.of(new Result("WARM-UP " + warmUp.state(), warmUp.nanos(), server.peakRssBytes(), 0, 0, 0,
             warmUp.errorMsg()));
       }
       for (int run = 1; run <= runs; run++) {
         String dataSource = "bench" + run;
         double cpuBefore = server.cpuSeconds();
+        double[] jitAndGcBefore = server.jitAndGcCpuSeconds();
         SqlTaskClient.TaskOutcome outcome = client.runTask(insert(dataSource, file), context);
         double cpu = server.cpuSeconds() - cpuBefore;
+        double[] jitAndGc = server.jitAndGcCpuSeconds();
+        double jit = jitAndGc[0] - jitAndGcBefore[0];
+        double gc = jitAndGc[1] - jitAndGcBefore[1];
         long peakRss = server.peakRssBytes();
         if (!outcome.state().equals("SUCCESS")) {
-          results.add(new Result(outcome.state(), outcome.nanos(), peakRss, cpu,
+          results.add(new Result(outcome.state(), outcome.nanos(), peakRss, cpu, jit, gc,
               outcome.errorMsg() + " (server log " + log + ")"));
           return results;
         }
         JsonNode count = client.scalar("SELECT COUNT(*) FROM " + dataSource);
         if (count.asLong() != rows) {
-          results.add(new Result("WRONG", outcome.nanos(), peakRss, cpu, "COUNT(*) = " + count + ", expected " + rows));
+          results.add(new Result("WRONG", outcome.nanos(), peakRss, cpu, jit, gc, "COUNT(*) = " + count + ", expected " + rows));
           return results;
         }
-        results.add(new Result("SUCCESS", outcome.nanos(), peakRss, cpu, ""));
+        results.add(new Result("SUCCESS", outcome.nanos(), peakRss, cpu, jit, gc, ""));
       }
       Files.deleteIfExists(log);
       return results;
@@ -130,8 +136,12 @@ public final class IngestBenchmark {
         + " PARTITIONED BY DAY";
   }
 
-  /** {@code cpuSeconds}: what the server used from submit to SUCCESS, on all its threads. */
-  private record Result(String state, long nanos, long peakRss, double cpuSeconds, String detail) {}
+  /**
+   * {@code cpuSeconds}: what the server used from submit to SUCCESS, on all its threads; of it,
+   * {@code jitCpuSeconds} on its JIT compiler threads and {@code gcCpuSeconds} on its GC threads.
+   */
+  private record Result(String state, long nanos, long peakRss, double cpuSeconds, double jitCpuSeconds,
+      double gcCpuSeconds, String detail) {}
 
   private static String row(long rows, String config, long nanos, double rate, String ratio, String rss) {
     return String.format(Locale.ROOT, "| %d | %s | %.1f s | %,.0f | %s | %s |", rows, config, seconds(nanos), rate,
