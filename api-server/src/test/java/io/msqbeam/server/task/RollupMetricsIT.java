@@ -173,6 +173,46 @@ class RollupMetricsIT {
     assertThat(sqlRow.get(2).asText()).isEqualTo("\"" + sketch + "\"");
   }
 
+  /**
+   * The same rollup on the embedded Flink cluster (context {@code runner}, two workers): the pairs and
+   * sketches cross Flink's shuffle in its serialization, the segment holds the same metrics, and the stored
+   * values answer the same rows (the expected rows above, from Druid's answers over foo).
+   */
+  @Test
+  void storesTheSameRollupMetricsOnFlink() throws Exception {
+    Map<String, Object> onFlink = new java.util.HashMap<>(ROLLUP);
+    onFlink.put("runner", "flink");
+    onFlink.put("maxNumTasks", 3);
+    JsonNode status = api.runToSuccess("INSERT INTO foo_rollup_flink " + BY_DIM2 + " PARTITIONED BY ALL",
+        "flink" + IDS.incrementAndGet(), onFlink);
+    assertThat(api.report(status.path("id").asText()).at("/taskContext/payload/runner").asText()).isEqualTo("flink");
+
+    JsonNode payload = onlySegment("foo_rollup_flink");
+    assertThat(payload.path("dimensions").asText()).isEqualTo("dim2");
+    assertThat(payload.path("metrics").asText()).isEqualTo("count,sum_cnt,ecnt,em1,lm1,em2,lm2,ed1,ld1,uniq");
+    try (QueryableIndex index = load(payload)) {
+      assertThat(index.getMetadata().isRollup()).isTrue();
+      assertThat(index.getMetadata().getAggregators()).containsExactly(
+          new LongSumAggregatorFactory("count", "count"),
+          new LongFirstAggregatorFactory("ecnt", "ecnt", "__time"),
+          new StringFirstAggregatorFactory("ed1", "ed1", "__time", 1024),
+          new FloatFirstAggregatorFactory("em1", "em1", "__time"),
+          new DoubleFirstAggregatorFactory("em2", "em2", "__time"),
+          new StringLastAggregatorFactory("ld1", "ld1", "__time", 1024),
+          new FloatLastAggregatorFactory("lm1", "lm1", "__time"),
+          new DoubleLastAggregatorFactory("lm2", "lm2", "__time"),
+          new LongSumAggregatorFactory("sum_cnt", "sum_cnt"),
+          new HyperUniquesAggregatorFactory("uniq", "uniq", false, true));
+      assertThat(index.getNumRows()).isEqualTo(4);
+    }
+    assertThat(bothDoors("SELECT dim2, EARLIEST(ecnt), EARLIEST(em1), LATEST(lm1), EARLIEST(em2), LATEST(lm2),"
+        + " EARLIEST(ed1), LATEST(ld1), APPROX_COUNT_DISTINCT(uniq), SUM(\"count\"), SUM(sum_cnt)"
+        + " FROM foo_rollup_flink GROUP BY dim2")).isEqualTo(json(expectedByDim2FromStoredPairs()));
+    long distinctDim1 = estimate("", "10.1", "2", "1", "def", "abc");
+    assertThat(bothDoors("SELECT APPROX_COUNT_DISTINCT(uniq), SUM(\"count\") FROM foo_rollup_flink"))
+        .isEqualTo(json("[[" + distinctDim1 + ",6]]"));
+  }
+
   @Test
   void refusesOtherAggregationsOfAStoredSketchAsDruidRefusesAComplexColumn() throws Exception {
     ingest("INSERT INTO foo_sketch SELECT FLOOR(__time TO YEAR) AS __time, APPROX_COUNT_DISTINCT(dim1) AS uniq"
