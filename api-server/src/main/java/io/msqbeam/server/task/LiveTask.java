@@ -30,7 +30,7 @@ final class LiveTask {
   volatile Fault fault;
   volatile String exceptionStackTrace;
   volatile StageCounters finalCounters;
-  /** The first tolerated parse errors the job recorded (at most {@link ParseWarning#KEPT}), read when it ended. */
+  /** The first tolerated parse errors the job recorded (at most {@link ParseWarning#KEPT}), re-read while it runs. */
   volatile List<ParseWarning> warnings = List.of();
   /** The plan the runner gets: the statement's plan with versions and partitions allocated under the lock. */
   volatile io.msqbeam.translator.plan.QueryPlan runPlan;

@@ -209,6 +209,9 @@ public final class TaskService implements AutoCloseable {
       JobState state;
       do {
         state = job.await(Duration.ofMillis(250));
+        // Readers write each kept warning to the output directory as they meet the row, so the live report
+        // lists them as Druid's does while the task runs: a listing of a few small files per poll.
+        task.warnings = JobOutputs.parseWarnings(outputDir);
       } while (!state.isTerminal());
       task.finalCounters = job.counters();
       task.warnings = JobOutputs.parseWarnings(outputDir);  // before the work dir goes, whatever the outcome

@@ -86,6 +86,75 @@ class IngestionFaultsIT extends ServerPerTest {
     assertThat(lastReport().at("/multiStageQuery/payload/status").has("warnings")).isFalse();
   }
 
+  @Test
+  void listsTheWarningsMetSoFarInTheLiveReportWhileTheTaskRuns() throws Exception {
+    // An http input that sends two good and two bad rows, then holds the rest of its body until the test has
+    // seen the live report: the task is still reading when the report must already list the two bad rows.
+    java.util.List<String> good = java.nio.file.Files.readAllLines(Path.of("src/test/resources/data/wikipedia-sampled.json"));
+    String bad = SampleData.UNPARSABLE_LINE;
+    String head = String.join("\n", good.get(0), bad, good.get(1), bad) + "\n";
+    String tail = String.join("\n", good.get(2), bad, good.get(3)) + "\n";
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    com.sun.net.httpserver.HttpServer input = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    input.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    input.createContext("/slow.json", exchange -> {
+      exchange.sendResponseHeaders(200, 0);
+      try (java.io.OutputStream out = exchange.getResponseBody()) {
+        out.write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.flush();
+        release.await(2, java.util.concurrent.TimeUnit.MINUTES);
+        out.write(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    input.start();
+    String uri = "http://127.0.0.1:" + input.getAddress().getPort() + "/slow.json";
+    String sql = "SELECT TIME_FLOOR(TIME_PARSE(\"timestamp\"), 'PT1H') AS h, COUNT(*) AS cnt FROM TABLE(EXTERN("
+        + "'{\"type\":\"http\",\"uris\":[\"" + uri + "\"]}','{\"type\":\"json\"}',"
+        + "'[{\"name\":\"timestamp\",\"type\":\"string\"},{\"name\":\"channel\",\"type\":\"string\"}]'))"
+        + " GROUP BY 1 ORDER BY 1";
+    try {
+      assertThat(post("/druid/v2/sql/task", TaskApi.body(sql, "live", Map.of("maxParseExceptions", -1))).statusCode())
+          .isEqualTo(202);
+      JsonNode live = awaitLiveWarnings("query-live", 2);
+      assertThat(live.path("status").asText()).isEqualTo("RUNNING");
+      for (int i = 0; i < 2; i++) {
+        JsonNode error = live.at("/warnings/" + i + "/error");
+        assertThat(error.path("errorCode").asText()).isEqualTo("CannotParseExternalData");
+        assertThat(error.path("errorMessage").asText()).isEqualTo("Unable to parse row [" + bad + "] (Path: " + uri
+            + ", Record: " + (i + 2) + ", Line: " + (2 * i + 2) + ")");
+      }
+      assertThat(api.awaitStatus("query-live", s -> true).path("statusCode").asText()).isEqualTo("RUNNING");
+
+      release.countDown();
+      assertThat(api.awaitTerminal("query-live").path("statusCode").asText()).isEqualTo("SUCCESS");
+      JsonNode done = api.report("query-live").at("/multiStageQuery/payload/status");
+      assertThat(done.path("warnings")).hasSize(3);
+      assertThat(done.at("/warnings/2/error/errorMessage").asText()).endsWith("Record: 4, Line: 6)");
+    } finally {
+      release.countDown();
+      input.stop(0);
+    }
+  }
+
+  /** Polls the live report until its status lists {@code count} warnings; returns that status. */
+  private JsonNode awaitLiveWarnings(String taskId, int count) throws Exception {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+    while (java.time.Instant.now().isBefore(deadline)) {
+      var response = api.get("/druid/indexer/v1/task/" + taskId + "/reports");
+      if (response.statusCode() == 200) {
+        JsonNode status = JSON.readTree(response.body()).at("/multiStageQuery/payload/status");
+        if (status.path("warnings").size() >= count) {
+          return status;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the live report of " + taskId + " never listed " + count + " warnings");
+  }
+
   /**
    * Druid keeps five verbose parse exceptions (druid-behaviour.md §5.3), each an error report shaped like
    * {@code errorReport}: here the first five bad rows, lines 2, 4, 6, 8 and 10, with Druid's reader
