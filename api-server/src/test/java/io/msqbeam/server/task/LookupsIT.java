@@ -176,6 +176,22 @@ class LookupsIT {
   }
 
   @Test
+  void flinkWorkersGetTheMapsInThePlan() throws Exception {
+    // On the embedded Flink cluster the workers know no lookups: LOOKUP and the lookup table travel in the plan.
+    Map<String, Object> flink = Map.of("runner", "flink", "maxNumTasks", 3);
+    String id = "flink" + IDS.incrementAndGet();
+    TaskApi.DoorRows rows = api.bothDoors("SELECT LOOKUP(dim1, 'lookyloo', 'Missing_Value') AS l, l2.v, COUNT(*)"
+        + " FROM foo LEFT JOIN lookup.lookyloo l2 ON foo.dim2 = l2.k GROUP BY 1, 2", id, flink, Map.of());
+    assertThat(api.report("query-" + id).at("/taskContext/payload/runner").asText()).isEqualTo("flink");
+    // Grouped from the LEFT JOIN rows of joinsAgainstTheLookupSchema (Druid's): LOOKUP(dim1) maps only 'abc',
+    // whose dim2 is null; l2.v is 'xa' for the two rows with dim2 'a' and 'xabc' for dim1 'def'.
+    JsonNode expected = rows("[[\"Missing_Value\",\"xa\",2],[\"Missing_Value\",\"xabc\",1],"
+        + "[\"Missing_Value\",null,2],[\"xabc\",null,1]]");
+    assertThat(sorted(rows.task())).isEqualTo(expected);
+    assertThat(sorted(rows.sql())).isEqualTo(expected);
+  }
+
+  @Test
   void unknownLookupFailsWithDruidsMessage() throws Exception {
     // RegisteredLookupExtractionFn's "Lookup [%s] not found"; Druid answers it with a 500.
     HttpResponse<String> response = api.post("/druid/v2/sql",
