@@ -73,15 +73,15 @@ class RollupIT extends ServerPerTest {
 
   @Test
   void rejectsAnAggregationWithoutAStoredFormWithoutFinalizingAsNotPlannable() throws Exception {
-    // ANY_VALUE has no rollup metric here yet (EARLIEST/LATEST and distinct counts do: RollupMetricsIT).
-    String sql = HOURLY.replace("SUM(added) AS sum_added", "ANY_VALUE(channel) AS channel");
+    // STRING_AGG has no rollup metric here yet (EARLIEST/LATEST, ANY_VALUE and distinct counts do: RollupMetricsIT).
+    String sql = HOURLY.replace("SUM(added) AS sum_added", "STRING_AGG(channel, ',') AS channels");
     var response = api.post("/druid/v2/sql/task",
         TaskApi.body(sql, "t" + (++tasks), Map.of("finalizeAggregations", false, "groupByEnableMultiValueUnnesting", false)));
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode error = JSON.readTree(response.body()).path("error");
     assertThat(error.path("errorCode").asText()).as(response.body()).isEqualTo("general");
     assertThat(error.path("errorMessage").asText())
-        .contains("aggregation [stringAny] cannot be stored as a rollup metric");
+        .contains("aggregation [stringAgg] cannot be stored as a rollup metric");
   }
 
   /**

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.druid.hll.HyperLogLogCollector;
 import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.query.aggregation.LongSumAggregatorFactory;
+import org.apache.druid.query.aggregation.any.DoubleAnyAggregatorFactory;
+import org.apache.druid.query.aggregation.any.FloatAnyAggregatorFactory;
+import org.apache.druid.query.aggregation.any.LongAnyAggregatorFactory;
 import org.apache.druid.query.aggregation.cardinality.CardinalityAggregator;
 import org.apache.druid.query.aggregation.firstlast.first.DoubleFirstAggregatorFactory;
 import org.apache.druid.query.aggregation.firstlast.first.FloatFirstAggregatorFactory;
@@ -211,6 +214,38 @@ class RollupMetricsIT {
     long distinctDim1 = estimate("", "10.1", "2", "1", "def", "abc");
     assertThat(bothDoors("SELECT APPROX_COUNT_DISTINCT(uniq), SUM(\"count\") FROM foo_rollup_flink"))
         .isEqualTo(json("[[" + distinctDim1 + ",6]]"));
+  }
+
+  /**
+   * ANY_VALUE in a rollup: Druid's SegmentGenerationUtils stores each aggregator's combining factory, and
+   * ANY_VALUE's numeric ones (LongAny/FloatAny/DoubleAnyAggregatorFactory) are their own, plain LONG, FLOAT
+   * and DOUBLE columns. Each dim1 of foo is one row, so the values are that row's (foo's cnt 1, m1, m2).
+   * The string one, StringAnyAggregatorFactory, has the intermediate type STRING, which Druid's incremental
+   * index refuses as a metric ({@code IncrementalIndex.MetricDesc}): the task fails writing the segment
+   * with that UnknownError and publishes nothing.
+   */
+  @Test
+  void storesNumericAnyValueAsItsOwnMetricAndFailsTheStringOneAsDruidsIndexDoes() throws Exception {
+    ingest("INSERT INTO foo_any SELECT TIMESTAMP '2000-01-01 00:00:00' AS __time, dim1, ANY_VALUE(cnt) AS acnt,"
+        + " ANY_VALUE(m1) AS am1, ANY_VALUE(m2) AS am2 FROM foo GROUP BY 1, 2 PARTITIONED BY ALL", ROLLUP);
+    JsonNode payload = onlySegment("foo_any");
+    assertThat(payload.path("metrics").asText()).isEqualTo("acnt,am1,am2");
+    try (QueryableIndex index = load(payload)) {
+      assertThat(index.getMetadata().isRollup()).isTrue();
+      assertThat(index.getMetadata().getAggregators()).containsExactly(
+          new LongAnyAggregatorFactory("acnt", "acnt"), new FloatAnyAggregatorFactory("am1", "am1"),
+          new DoubleAnyAggregatorFactory("am2", "am2"));
+      assertThat(index.getColumnHolder("am1").getCapabilities().toColumnType().asTypeString()).isEqualTo("FLOAT");
+    }
+    assertThat(bothDoors("SELECT dim1, acnt, am1, am2 FROM foo_any ORDER BY dim1")).isEqualTo(json("[[\"\",1,1.0,1.0],"
+        + "[\"1\",1,4.0,4.0],[\"10.1\",1,2.0,2.0],[\"2\",1,3.0,3.0],[\"abc\",1,6.0,6.0],[\"def\",1,5.0,5.0]]"));
+
+    JsonNode failed = api.run("INSERT INTO foo_any_string SELECT TIMESTAMP '2000-01-01 00:00:00' AS __time, dim2,"
+        + " ANY_VALUE(dim1) AS ad1 FROM foo GROUP BY 1, 2 PARTITIONED BY ALL", "any" + IDS.incrementAndGet(), ROLLUP);
+    assertThat(failed.path("errorMsg").asText()).isEqualTo("UnknownError: org.apache.druid.java.util.common.ISE:"
+        + " Unable to handle type[STRING] for AggregatorFactory[class"
+        + " org.apache.druid.query.aggregation.any.StringAnyAggregatorFactory]");
+    assertThat(server.metadataStore().segments().usedSegments("foo_any_string")).isEmpty();
   }
 
   @Test

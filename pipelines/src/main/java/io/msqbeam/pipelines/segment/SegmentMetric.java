@@ -9,6 +9,10 @@ import org.apache.druid.query.aggregation.DoubleSumAggregatorFactory;
 import org.apache.druid.query.aggregation.LongMaxAggregatorFactory;
 import org.apache.druid.query.aggregation.LongMinAggregatorFactory;
 import org.apache.druid.query.aggregation.LongSumAggregatorFactory;
+import org.apache.druid.query.aggregation.any.DoubleAnyAggregatorFactory;
+import org.apache.druid.query.aggregation.any.FloatAnyAggregatorFactory;
+import org.apache.druid.query.aggregation.any.LongAnyAggregatorFactory;
+import org.apache.druid.query.aggregation.any.StringAnyAggregatorFactory;
 import org.apache.druid.query.aggregation.firstlast.first.DoubleFirstAggregatorFactory;
 import org.apache.druid.query.aggregation.firstlast.first.FloatFirstAggregatorFactory;
 import org.apache.druid.query.aggregation.firstlast.first.LongFirstAggregatorFactory;
@@ -28,7 +32,9 @@ import org.apache.druid.query.aggregation.hyperloglog.HyperUniquesAggregatorFact
  * re-ingestion) with the same aggregator. Sums, minimums and maximums are plain LONG or DOUBLE
  * columns; first/last metrics store Druid's time-value pairs and keep their {@code timeColumn}
  * (and, for strings, {@code maxStringBytes}, null for Druid's default) as Druid's combining
- * factories do; {@code hyperUnique} stores sketches. Both are null for the other kinds.
+ * factories do; {@code hyperUnique} stores sketches; ANY_VALUE's {@code longAny}, {@code floatAny} and
+ * {@code doubleAny} are plain columns (its {@code stringAny} keeps {@code maxStringBytes} too). Both are
+ * null for the other kinds.
  */
 public record SegmentMetric(Kind kind, String name, String fieldName, String timeColumn, Integer maxStringBytes) {
 
@@ -48,7 +54,15 @@ public record SegmentMetric(Kind kind, String name, String fieldName, String tim
     FLOAT_LAST("floatLast", SegmentColumnType.LONG_FLOAT_PAIR),
     DOUBLE_LAST("doubleLast", SegmentColumnType.LONG_DOUBLE_PAIR),
     STRING_LAST("stringLast", SegmentColumnType.LONG_STRING_PAIR),
-    HYPER_UNIQUE("hyperUnique", SegmentColumnType.HYPER_UNIQUE);
+    HYPER_UNIQUE("hyperUnique", SegmentColumnType.HYPER_UNIQUE),
+    LONG_ANY("longAny", SegmentColumnType.LONG),
+    FLOAT_ANY("floatAny", SegmentColumnType.FLOAT),
+    DOUBLE_ANY("doubleAny", SegmentColumnType.DOUBLE),
+    /**
+     * Druid's {@code stringAny}: its intermediate type is STRING, which Druid's incremental index cannot hold
+     * as a metric, so a segment with one fails to build, in Druid as here (its index refuses it).
+     */
+    STRING_ANY("stringAny", SegmentColumnType.STRING);
 
     private final String druidName;
     private final SegmentColumnType valueType;
@@ -116,6 +130,10 @@ public record SegmentMetric(Kind kind, String name, String fieldName, String tim
       case STRING_LAST -> new StringLastAggregatorFactory(name, fieldName, timeColumn, maxStringBytes);
       // cardinality's combining factory in Druid: not an input sketch, estimates rounded.
       case HYPER_UNIQUE -> new HyperUniquesAggregatorFactory(name, fieldName, false, true);
+      case LONG_ANY -> new LongAnyAggregatorFactory(name, fieldName);
+      case FLOAT_ANY -> new FloatAnyAggregatorFactory(name, fieldName);
+      case DOUBLE_ANY -> new DoubleAnyAggregatorFactory(name, fieldName);
+      case STRING_ANY -> new StringAnyAggregatorFactory(name, fieldName, maxStringBytes, null);
     };
   }
 }

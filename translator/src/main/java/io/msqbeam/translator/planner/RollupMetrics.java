@@ -21,9 +21,15 @@ final class RollupMetrics {
           type == AggregatorType.STRING_FIRST || type == AggregatorType.STRING_LAST ? aggregator.maxBytesOrDefault()
               : null, null, null, null);
     }
+    if (type == AggregatorType.STRING_ANY) {
+      // Druid's StringAnyAggregatorFactory combines as itself with its size. Its intermediate type is STRING,
+      // which the segment's incremental index refuses as a metric: the task fails writing the segment, as in Druid.
+      return new AggregatorSpec(type, column, column, null, null, aggregator.maxBytesOrDefault(), null, null,
+          aggregator.aggregateMultipleValues());
+    }
     AggregatorType combining = switch (type) {
       case COUNT -> AggregatorType.LONG_SUM;
-      case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX -> type;
+      case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX, LONG_ANY, FLOAT_ANY, DOUBLE_ANY -> type;
       // cardinality's combining factory: hyperUnique over the sketches (isInputHyperUnique false, round true).
       case CARDINALITY, HYPER_UNIQUE -> AggregatorType.HYPER_UNIQUE;
       default -> throw Unplannable.because("aggregation [" + type.druidName()

@@ -115,9 +115,25 @@ class RollupPlanningTest {
 
   @Test
   void rejectsAnAggregationWithoutAStoredFormAsAMetric() {
-    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "ANY_VALUE(channel)"), ROLLUP))
+    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "ARRAY_AGG(channel)"), ROLLUP))
         .isInstanceOf(DruidException.class)
-        .hasMessageContaining("aggregation [stringAny] cannot be stored as a rollup metric");
+        .hasMessageContaining("aggregation [arrayAgg] cannot be stored as a rollup metric");
+    assertThatThrownBy(() -> plan(GROUP_BY.replace("MAX(added)", "STRING_AGG(channel, ',')"), ROLLUP))
+        .isInstanceOf(DruidException.class)
+        .hasMessageContaining("aggregation [stringAgg] cannot be stored as a rollup metric");
+  }
+
+  /**
+   * ANY_VALUE's combining factories are themselves (Druid's Long/Float/DoubleAnyAggregatorFactory and
+   * StringAnyAggregatorFactory.getCombiningFactory()), the string one with its size.
+   */
+  @Test
+  void plansAnyValueAsItsOwnCombiningMetric() {
+    QueryPlan plan = plan(GROUP_BY.replace("MAX(added) AS max_added", "ANY_VALUE(added) AS any_added,"
+        + " ANY_VALUE(channel, 64) AS any_channel"), ROLLUP);
+    assertThat(PlanJson.toJson(generator(plan).dataSchema().metrics())).contains(
+        "{\"type\":\"longAny\",\"name\":\"any_added\",\"fieldName\":\"any_added\"}",
+        "{\"type\":\"stringAny\",\"name\":\"any_channel\",\"fieldName\":\"any_channel\",\"maxBytes\":64}");
   }
 
   /**
