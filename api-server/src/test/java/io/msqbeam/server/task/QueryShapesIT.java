@@ -175,6 +175,31 @@ class QueryShapesIT {
   }
 
   @Test
+  void refusesWindowFramesDruidCannotRunThroughBothDoorsWithItsValidatorMessages() throws Exception {
+    // Druid's DruidSqlValidator.validateWindow: invalidInput with the window's position.
+    Map<String, String> refusals = Map.of(
+        "SELECT channel, SUM(added) OVER (ORDER BY added ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) AS s FROM w",
+        "Query bounds with both lower and upper bounds as PRECEDING or FOLLOWING is not supported.",
+        "SELECT channel, SUM(added) OVER (ORDER BY added RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM w",
+        "The query contains a window frame which may return incorrect results. To disregard this warning, set"
+            + " [windowingStrictValidation] to false in the query context.",
+        "SELECT channel, NTILE(2) OVER (ORDER BY added ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS t FROM w",
+        "Framing of NTILE is not supported.");
+    int n = 0;
+    for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+      String pattern = java.util.regex.Pattern.quote(refusal.getValue()) + " \\(line \\[1\\], column \\[\\d+\\]\\)";
+      HttpResponse<String> task = api.post("/druid/v2/sql/task", TaskApi.body(refusal.getKey(), "frame" + n++, Map.of()));
+      assertThat(task.statusCode()).as(task.body()).isEqualTo(400);
+      assertThat(json(task.body()).at("/error/errorCode").asText()).isEqualTo("invalidInput");
+      assertThat(json(task.body()).at("/error/errorMessage").asText()).matches(pattern);
+      HttpResponse<String> query = api.post("/druid/v2/sql",
+          TaskApi.JSON.writeValueAsString(Map.of("query", refusal.getKey())));
+      assertThat(query.statusCode()).as(query.body()).isEqualTo(400);
+      assertThat(json(query.body()).path("errorMessage").asText()).matches(pattern);
+    }
+  }
+
+  @Test
   void refusesUnionWithoutAllThroughBothDoorsAsDruidDoes() throws Exception {
     // Druid's CalciteQueryTest#testUnionIsUnplannable.
     String sql = "SELECT channel FROM w UNION SELECT channel FROM w";

@@ -37,6 +37,11 @@ public final class DruidSqlValidator extends SqlValidatorImpl {
     if (!isLiteralBound(lower) || !isLiteralBound(upper)) {
       throw refusal("Window frames with expression based lower/upper bounds are not supported.", windowOrId);
     }
+    if (isOffset(lower) && isOffset(upper) && lower.getKind() == upper.getKind()) {
+      // Druid's window operators cannot run a frame lying wholly before or after the row (apache/druid#15739).
+      throw refusal("Query bounds with both lower and upper bounds as PRECEDING or FOLLOWING is not supported.",
+          windowOrId);
+    }
     if (call != null && call.getKind() == SqlKind.NTILE && (lower != null || upper != null)) {
       throw refusal("Framing of NTILE is not supported.", call);
     }
@@ -58,6 +63,11 @@ public final class DruidSqlValidator extends SqlValidatorImpl {
     }
     return (bound.getKind() == SqlKind.PRECEDING || bound.getKind() == SqlKind.FOLLOWING)
         && ((SqlCall) bound).operand(0) instanceof SqlLiteral;
+  }
+
+  /** {@code n PRECEDING} or {@code n FOLLOWING}: Calcite makes UNBOUNDED and CURRENT ROW symbols, not these calls. */
+  private static boolean isOffset(SqlNode bound) {
+    return bound != null && (bound.getKind() == SqlKind.PRECEDING || bound.getKind() == SqlKind.FOLLOWING);
   }
 
   private static boolean isUnboundedOrCurrent(SqlNode bound) {

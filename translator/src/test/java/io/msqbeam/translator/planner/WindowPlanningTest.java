@@ -9,6 +9,7 @@ import io.msqbeam.translator.plan.PlanJson;
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.WindowFunction;
 import io.msqbeam.translator.plan.WindowProcessor;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,21 @@ class WindowPlanningTest {
         .hasMessageStartingWith("The query contains a window frame which may return incorrect results. To disregard"
             + " this warning, set [windowingStrictValidation] to false in the query context. (line [1], column [");
     assertThat(plan(sql, Map.of("windowingStrictValidation", false)).stages()).isNotEmpty();
+  }
+
+  @Test
+  void refusesAFrameWhollyBeforeOrAfterTheRowAsDruidsValidatorDoes() {
+    for (String frame : List.of("ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING", "ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING")) {
+      assertThatThrownBy(() -> plan("SELECT SUM(added) OVER (ORDER BY added " + frame + ") AS s FROM " + EXTERN,
+          Map.of()))
+          .isInstanceOf(DruidException.class)
+          .hasMessageStartingWith("Query bounds with both lower and upper bounds as PRECEDING or FOLLOWING is not"
+              + " supported. (line [1], column [");
+    }
+    // An unbounded end is no offset: Druid runs these.
+    assertThat(plan("SELECT SUM(added) OVER (ORDER BY added ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS s,"
+        + " SUM(added) OVER (ORDER BY added ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS t FROM " + EXTERN,
+        Map.of()).stages()).isNotEmpty();
   }
 
   @Test
