@@ -139,6 +139,14 @@ class LookupsIT {
   }
 
   @Test
+  void multiValueStringsAreLookedUpValueByValue() throws Exception {
+    // Druid's rows of GROUP BY dim3 (testGroupByWithMultiValue: null 2, '' 1, a 1, b 2, c 1, d 1) mapped through
+    // lookyloo value by value: only 'a' has a value.
+    assertThat(bothDoors("SELECT LOOKUP(dim3, 'lookyloo'), COUNT(*) FROM foo GROUP BY 1"))
+        .isEqualTo(rows("[[null,7],[\"xa\",1]]"));
+  }
+
+  @Test
   void countDistinctOfLookup() throws Exception {
     // testCountDistinctOfLookup
     assertThat(bothDoors("SELECT COUNT(DISTINCT LOOKUP(dim1, 'lookyloo')) FROM foo")).isEqualTo(rows("[[1]]"));

@@ -63,9 +63,25 @@ final class MapLookupExprMacro implements ExprMacroTable.ExprMacro {
       this.extraction = extraction;
     }
 
+    /**
+     * A multi-value string is looked up value by value, as Druid maps a single-value function over a
+     * multi-value input; the result is multi-value too.
+     */
     @Override
     public ExprEval eval(ObjectBinding bindings) {
-      return ExprEval.of(extraction.apply(args.get(0).eval(bindings).asString()));
+      ExprEval<?> input = args.get(0).eval(bindings);
+      if (input.type().isArray()) {
+        Object[] values = input.asArray();
+        if (values == null) {
+          return ExprEval.of(null);
+        }
+        String[] mapped = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+          mapped[i] = extraction.apply(values[i] == null ? null : values[i].toString());
+        }
+        return ExprEval.ofStringArray(mapped);
+      }
+      return ExprEval.of(extraction.apply(input.asString()));
     }
 
     @Override
