@@ -175,8 +175,8 @@ class QueryShapesIT {
   }
 
   @Test
-  void refusesWindowFramesDruidCannotRunThroughBothDoorsWithItsValidatorMessages() throws Exception {
-    // Druid's DruidSqlValidator.validateWindow: invalidInput with the window's position.
+  void refusesWindowFramesAndNullOrdersDruidCannotRunThroughBothDoorsWithItsValidatorMessages() throws Exception {
+    // Druid's DruidSqlValidator.validateWindow and validateCall: invalidInput with the node's position.
     Map<String, String> refusals = Map.of(
         "SELECT channel, SUM(added) OVER (ORDER BY added ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING) AS s FROM w",
         "Query bounds with both lower and upper bounds as PRECEDING or FOLLOWING is not supported.",
@@ -184,7 +184,11 @@ class QueryShapesIT {
         "The query contains a window frame which may return incorrect results. To disregard this warning, set"
             + " [windowingStrictValidation] to false in the query context.",
         "SELECT channel, NTILE(2) OVER (ORDER BY added ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS t FROM w",
-        "Framing of NTILE is not supported.");
+        "Framing of NTILE is not supported.",
+        "SELECT channel FROM w ORDER BY channel NULLS LAST",
+        "ASCENDING ordering with NULLS LAST is not supported!",
+        "SELECT channel, RANK() OVER (ORDER BY added DESC NULLS FIRST) AS r FROM w",
+        "DESCENDING ordering with NULLS FIRST is not supported!");
     int n = 0;
     for (Map.Entry<String, String> refusal : refusals.entrySet()) {
       String pattern = java.util.regex.Pattern.quote(refusal.getValue()) + " \\(line \\[1\\], column \\[\\d+\\]\\)";

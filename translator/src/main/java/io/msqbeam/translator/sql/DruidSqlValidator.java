@@ -18,7 +18,8 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
 /**
  * Calcite's validator with the window-frame rules of Druid's {@code DruidSqlValidator}: frames Druid
  * cannot evaluate are refused while validating, with Druid's messages and the window's position.
- * RANGE frames with offset bounds are refused unless {@code windowingStrictValidation} is false.
+ * RANGE frames with offset bounds are refused unless {@code windowingStrictValidation} is false, and
+ * so are the null orders Druid cannot sort by (descending nulls first, ascending nulls last).
  */
 public final class DruidSqlValidator extends SqlValidatorImpl {
   private final boolean strictWindowing;
@@ -54,6 +55,21 @@ public final class DruidSqlValidator extends SqlValidatorImpl {
           + " warning, set [windowingStrictValidation] to false in the query context.", windowOrId);
     }
     super.validateWindow(windowOrId, scope, call);
+  }
+
+  /**
+   * Druid sorts nulls first ascending and last descending, and its validator refuses the other two
+   * orders, in a query's ORDER BY as in a window's.
+   */
+  @Override
+  public void validateCall(SqlCall call, SqlValidatorScope scope) {
+    if (call.getKind() == SqlKind.NULLS_FIRST && call.operand(0).getKind() == SqlKind.DESCENDING) {
+      throw refusal("DESCENDING ordering with NULLS FIRST is not supported!", call);
+    }
+    if (call.getKind() == SqlKind.NULLS_LAST && call.operand(0).getKind() != SqlKind.DESCENDING) {
+      throw refusal("ASCENDING ordering with NULLS LAST is not supported!", call);
+    }
+    super.validateCall(call, scope);
   }
 
   /** A bound that is absent, UNBOUNDED, CURRENT ROW or a number of rows. */

@@ -96,6 +96,20 @@ class WindowPlanningTest {
   }
 
   @Test
+  void refusesTheNullOrdersDruidCannotSortByInWindowsAndQueries() {
+    // DruidSqlValidator.validateCall: nulls come first ascending and last descending, nothing else.
+    assertThatThrownBy(() -> plan("SELECT RANK() OVER (ORDER BY channel DESC NULLS FIRST) AS r FROM " + EXTERN,
+        Map.of()))
+        .isInstanceOf(DruidException.class)
+        .hasMessageStartingWith("DESCENDING ordering with NULLS FIRST is not supported! (line [1], column [");
+    assertThatThrownBy(() -> plan("SELECT channel FROM " + EXTERN + " ORDER BY channel NULLS LAST", Map.of()))
+        .isInstanceOf(DruidException.class)
+        .hasMessageStartingWith("ASCENDING ordering with NULLS LAST is not supported! (line [1], column [");
+    assertThat(plan("SELECT RANK() OVER (ORDER BY channel NULLS FIRST) AS r FROM " + EXTERN
+        + " ORDER BY channel DESC NULLS LAST", Map.of()).stages()).isNotEmpty();
+  }
+
+  @Test
   void refusesFramingNtileAndFramingFirstValueWithOffsets() {
     assertThatThrownBy(() -> plan("SELECT NTILE(2) OVER (ORDER BY added ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)"
         + " AS t FROM " + EXTERN, Map.of()))
