@@ -219,6 +219,41 @@ class IngestionFaultsIT extends ServerPerTest {
         + " query up into smaller queries or using a wider PARTITIONED BY");
   }
 
+  /**
+   * MSQFaultsTest#testInsertWithManyColumns and #testInsertWithHugeClusteringKeys: Druid counts its own
+   * {@code __bucket} and {@code __boost} columns in the stage that feeds the segments, so {@code __time} and
+   * 1,999 columns fail with TooManyColumns(2002, 2000), and CLUSTERED BY 1..1700 over {@code __time} and
+   * 1,699 columns with TooManyClusteredByColumns(1702, 1500, stage 0); nothing is read or published.
+   */
+  @Test
+  void failsTooManyColumnsAndClusterKeysCountingDruidsOwnColumns() throws Exception {
+    assertThat(run(manyColumns(2000, false), Map.of())).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyColumns: Too many output columns (requested = 2002, max = 2000)");
+    JsonNode columns = lastReport().at("/multiStageQuery/payload/status/errorReport/error");
+    assertThat(columns.path("numColumns").asInt()).isEqualTo(2002);
+    assertThat(columns.path("maxColumns").asInt()).isEqualTo(2000);
+
+    assertThat(run(manyColumns(1700, true), Map.of())).isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyClusteredByColumns: Too many cluster by columns present in stage [0]"
+        + " (requested = 1702, max = 1500)");
+    assertThat(server.metadataStore().segments().usedSegments("many")).isEmpty();
+  }
+
+  /** MSQFaultsTest's statement: {@code __time} and columns col1 … col(n - 1), optionally CLUSTERED BY 1 … n. */
+  private static String manyColumns(int n, boolean clustered) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder signature = new StringBuilder("[{\"name\":\"timestamp\",\"type\":\"string\"}");
+    StringBuilder ordinals = new StringBuilder("1");
+    for (int i = 1; i < n; i++) {
+      names.append(", col").append(i);
+      signature.append(",{\"name\":\"col").append(i).append("\",\"type\":\"string\"}");
+      ordinals.append(", ").append(i + 1);
+    }
+    return "INSERT INTO many SELECT FLOOR(TIME_PARSE(\"timestamp\") TO DAY) AS __time" + names
+        + " FROM TABLE(EXTERN('{\"type\":\"inline\",\"data\":\"{}\"}','{\"type\":\"json\"}','" + signature
+        + "]')) PARTITIONED BY DAY" + (clustered ? " CLUSTERED BY " + ordinals : "");
+  }
+
   private String run(String sql, Map<String, Object> context) throws Exception {
     JsonNode status = api.run(sql, "t" + (++tasks), context);
     lastError = status.path("errorMsg").asText();

@@ -2,7 +2,9 @@ package io.msqbeam.pipelines.fault;
 
 import io.msqbeam.translator.plan.QueryPlan;
 import io.msqbeam.translator.plan.SegmentGeneratorProcessor;
+import io.msqbeam.translator.plan.ShuffleSpec;
 import io.msqbeam.translator.plan.StageDefinition;
+import io.msqbeam.translator.plan.StageInputSpec;
 import java.util.List;
 
 /**
@@ -24,6 +26,15 @@ public final class PlanLimits {
 
   /** The fault a plan breaks, or null. */
   public static Fault check(QueryPlan plan) {
+    int segmentInput = -1;
+    int internalColumns = 0;
+    for (StageDefinition stage : plan.stages()) {
+      if (stage.processor() instanceof SegmentGeneratorProcessor generator
+          && stage.input().get(0) instanceof StageInputSpec input) {
+        segmentInput = input.stage();
+        internalColumns = internalColumns(generator);
+      }
+    }
     for (StageDefinition stage : plan.stages()) {
       if (!(stage.processor() instanceof SegmentGeneratorProcessor)) {
         for (String restricted : RESTRICTED_COLUMNS) {
@@ -32,14 +43,30 @@ public final class PlanLimits {
           }
         }
       }
-      if (stage.signature().size() > MAX_COLUMNS) {
-        return Fault.tooManyColumns(stage.signature().size(), MAX_COLUMNS);
+      int internal = stage.stageNumber() == segmentInput ? internalColumns : 0;
+      int columns = stage.signature().size() + internal;
+      if (columns > MAX_COLUMNS) {
+        return Fault.tooManyColumns(columns, MAX_COLUMNS);
       }
-      if (stage.shuffleSpec() != null && stage.shuffleSpec().clusterBy().columns().size() > MAX_CLUSTERED_BY_COLUMNS) {
-        return Fault.tooManyClusteredByColumns(stage.shuffleSpec().clusterBy().columns().size(),
-            MAX_CLUSTERED_BY_COLUMNS, stage.stageNumber());
+      if (stage.shuffleSpec() != null) {
+        ShuffleSpec.ClusterBy clusterBy = stage.shuffleSpec().clusterBy();
+        // Druid's key leads with __bucket where ours leads with the time column it is computed from.
+        int keyColumns = clusterBy.columns().size() + (internal > 0 ? internal - clusterBy.bucketByCount() : 0);
+        if (keyColumns > MAX_CLUSTERED_BY_COLUMNS) {
+          return Fault.tooManyClusteredByColumns(keyColumns, MAX_CLUSTERED_BY_COLUMNS, stage.stageNumber());
+        }
       }
     }
     return null;
+  }
+
+  /**
+   * The columns Druid adds to the rows of the stage whose output becomes segments, which its limits count
+   * (fixtures msq-a/b/c: {@code __bucket} and {@code __boost} lead that stage's signature and bracket its
+   * cluster key): {@code __boost} always, {@code __bucket} unless the segments are PARTITIONED BY ALL, which
+   * has a single time chunk ({@code QueryKitUtils.clusterByWithSegmentGranularity}).
+   */
+  private static int internalColumns(SegmentGeneratorProcessor generator) {
+    return "ALL".equals(generator.dataSchema().segmentGranularity()) ? 1 : 2;
   }
 }
