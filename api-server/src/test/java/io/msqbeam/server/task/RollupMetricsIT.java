@@ -248,6 +248,28 @@ class RollupMetricsIT {
     assertThat(server.metadataStore().segments().usedSegments("foo_any_string")).isEmpty();
   }
 
+  /**
+   * ARRAY_AGG and STRING_AGG in a rollup: Druid's SQL plans both as expression aggregators collecting an
+   * array (ArraySqlAggregator: {@code <LONG>[]} for numbers; StringSqlAggregator: {@code []}), whose
+   * combining factory SegmentGenerationUtils makes the metric; Druid's incremental index refuses an array
+   * metric ({@code IncrementalIndex.MetricDesc}), so the task fails writing the segment and publishes nothing.
+   */
+  @Test
+  void failsArrayAggAndStringAggInARollupAsDruidsIndexDoes() throws Exception {
+    Map<String, String> aggregates = Map.of("ARRAY_AGG(dim1)", "ARRAY<STRING>", "ARRAY_AGG(cnt)", "ARRAY<LONG>",
+        "STRING_AGG(dim1, ',')", "ARRAY<STRING>", "STRING_AGG(DISTINCT dim1, ',')", "ARRAY<STRING>");
+    for (Map.Entry<String, String> aggregate : aggregates.entrySet()) {
+      String table = "foo_collect" + IDS.incrementAndGet();
+      JsonNode failed = api.run("INSERT INTO " + table + " SELECT TIMESTAMP '2000-01-01 00:00:00' AS __time, dim2, "
+          + aggregate.getKey() + " AS c FROM foo GROUP BY 1, 2 PARTITIONED BY ALL", "collect" + IDS.incrementAndGet(),
+          ROLLUP);
+      assertThat(failed.path("errorMsg").asText()).as(aggregate.getKey()).isEqualTo("UnknownError:"
+          + " org.apache.druid.java.util.common.ISE: Unable to handle type[" + aggregate.getValue() + "] for"
+          + " AggregatorFactory[class org.apache.druid.query.aggregation.ExpressionLambdaAggregatorFactory]");
+      assertThat(server.metadataStore().segments().usedSegments(table)).isEmpty();
+    }
+  }
+
   @Test
   void refusesOtherAggregationsOfAStoredSketchAsDruidRefusesAComplexColumn() throws Exception {
     ingest("INSERT INTO foo_sketch SELECT FLOOR(__time TO YEAR) AS __time, APPROX_COUNT_DISTINCT(dim1) AS uniq"

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.query.aggregation.DoubleMaxAggregatorFactory;
+import org.apache.druid.query.aggregation.ExpressionLambdaAggregatorFactory;
 import org.apache.druid.query.aggregation.DoubleMinAggregatorFactory;
 import org.apache.druid.query.aggregation.DoubleSumAggregatorFactory;
 import org.apache.druid.query.aggregation.LongMaxAggregatorFactory;
@@ -36,7 +37,8 @@ import org.apache.druid.query.aggregation.hyperloglog.HyperUniquesAggregatorFact
  * {@code doubleAny} are plain columns (its {@code stringAny} keeps {@code maxStringBytes} too). Both are
  * null for the other kinds.
  */
-public record SegmentMetric(Kind kind, String name, String fieldName, String timeColumn, Integer maxStringBytes) {
+public record SegmentMetric(Kind kind, String name, String fieldName, String timeColumn, Integer maxStringBytes,
+    SegmentColumnType elementType) {
 
   /** The aggregators a metric may use, by Druid's JSON type name. */
   public enum Kind {
@@ -62,7 +64,16 @@ public record SegmentMetric(Kind kind, String name, String fieldName, String tim
      * Druid's {@code stringAny}: its intermediate type is STRING, which Druid's incremental index cannot hold
      * as a metric, so a segment with one fails to build, in Druid as here (its index refuses it).
      */
-    STRING_ANY("stringAny", SegmentColumnType.STRING);
+    STRING_ANY("stringAny", SegmentColumnType.STRING),
+    /**
+     * ARRAY_AGG and STRING_AGG: Druid's SQL plans them as {@code expression} aggregators whose intermediate
+     * values are arrays (ArraySqlAggregator, StringSqlAggregator), which its incremental index cannot hold
+     * as metrics either: a segment with one fails to build, in Druid as here.
+     */
+    ARRAY_AGG("arrayAgg", SegmentColumnType.STRING_ARRAY),
+    ARRAY_AGG_DISTINCT("arrayAggDistinct", SegmentColumnType.STRING_ARRAY),
+    STRING_AGG("stringAgg", SegmentColumnType.STRING_ARRAY),
+    STRING_AGG_DISTINCT("stringAggDistinct", SegmentColumnType.STRING_ARRAY);
 
     private final String druidName;
     private final SegmentColumnType valueType;
@@ -101,6 +112,11 @@ public record SegmentMetric(Kind kind, String name, String fieldName, String tim
     }
   }
 
+  /** A metric that is no ARRAY_AGG. */
+  public SegmentMetric(Kind kind, String name, String fieldName, String timeColumn, Integer maxStringBytes) {
+    this(kind, name, fieldName, timeColumn, maxStringBytes, null);
+  }
+
   /** A metric without a time column: a sum, minimum, maximum or sketch. */
   public SegmentMetric(Kind kind, String name, String fieldName) {
     this(kind, name, fieldName, null, null);
@@ -134,6 +150,25 @@ public record SegmentMetric(Kind kind, String name, String fieldName, String tim
       case FLOAT_ANY -> new FloatAnyAggregatorFactory(name, fieldName);
       case DOUBLE_ANY -> new DoubleAnyAggregatorFactory(name, fieldName);
       case STRING_ANY -> new StringAnyAggregatorFactory(name, fieldName, maxStringBytes, null);
+      case ARRAY_AGG, ARRAY_AGG_DISTINCT, STRING_AGG, STRING_AGG_DISTINCT -> collecting();
     };
+  }
+
+  /**
+   * The combining factory of the expression aggregator Druid's SQL plans ARRAY_AGG or STRING_AGG as
+   * (ArraySqlAggregator, StringSqlAggregator: an array accumulator, {@code <LONG>[]} or {@code <DOUBLE>[]}
+   * for numbers, else {@code []}), as MSQ's SegmentGenerationUtils takes it.
+   */
+  private AggregatorFactory collecting() {
+    boolean distinct = kind == Kind.ARRAY_AGG_DISTINCT || kind == Kind.STRING_AGG_DISTINCT;
+    String initial = elementType == SegmentColumnType.LONG ? "<LONG>[]"
+        : elementType == SegmentColumnType.DOUBLE ? "<DOUBLE>[]" : "[]";
+    String field = "\"" + fieldName + "\"";
+    return new ExpressionLambdaAggregatorFactory(name, java.util.Set.of(fieldName), null, initial, null, true,
+        kind == Kind.ARRAY_AGG || kind == Kind.ARRAY_AGG_DISTINCT, false,
+        (distinct ? "array_set_add" : "array_append") + "(\"__acc\", " + field + ")",
+        (distinct ? "array_set_add_all" : "array_concat") + "(\"__acc\", \"" + name + "\")", null, null,
+        maxStringBytes == null ? null : new org.apache.druid.java.util.common.HumanReadableBytes(maxStringBytes),
+        org.apache.druid.math.expr.ExprMacroTable.nil()).getCombiningFactory();
   }
 }

@@ -98,7 +98,8 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     List<SegmentMetric> metrics = new ArrayList<>();
     for (AggregatorSpec metric : generator.dataSchema().metrics()) {
       metrics.add(new SegmentMetric(SegmentMetric.Kind.fromDruidName(metric.type().druidName()), metric.name(),
-          metric.fieldName(), metric.timeColumn(), metric.maxBytes()));
+          metric.fieldName(), metric.timeColumn(), metric.maxBytes(),
+          metric.elementType() == null ? null : SegmentColumnType.valueOf(metric.elementType().name())));
     }
     // A metric's input column is the segment column of that name, so its value sits after the dimensions'.
     int dimensionCount = positions.length;

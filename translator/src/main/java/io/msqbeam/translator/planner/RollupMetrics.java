@@ -27,6 +27,13 @@ final class RollupMetrics {
       return new AggregatorSpec(type, column, column, null, null, aggregator.maxBytesOrDefault(), null, null,
           aggregator.aggregateMultipleValues());
     }
+    if (type == AggregatorType.ARRAY_AGG || type == AggregatorType.ARRAY_AGG_DISTINCT
+        || type == AggregatorType.STRING_AGG || type == AggregatorType.STRING_AGG_DISTINCT) {
+      // Druid's expression aggregators collect arrays, which the segment's incremental index refuses as a
+      // metric: planned as themselves, the task fails writing the segment, as in Druid.
+      return new AggregatorSpec(type, column, column, null, null, aggregator.maxBytes(), aggregator.separator(),
+          aggregator.elementType(), null);
+    }
     AggregatorType combining = switch (type) {
       case COUNT -> AggregatorType.LONG_SUM;
       case LONG_SUM, DOUBLE_SUM, LONG_MIN, LONG_MAX, DOUBLE_MIN, DOUBLE_MAX, LONG_ANY, FLOAT_ANY, DOUBLE_ANY -> type;
