@@ -239,6 +239,25 @@ class IngestionFaultsIT extends ServerPerTest {
     assertThat(server.metadataStore().segments().usedSegments("many")).isEmpty();
   }
 
+  /**
+   * MSQFaultsTest#testInsertWithTooManySegments: 30,000 rows of one day with {@code rowsPerSegment} 1 need
+   * more than Druid's 25,000 partitions in a stage: TooManyPartitions(25000), nothing published.
+   */
+  @Test
+  void failsMoreThanTwentyFiveThousandSegmentsWithTooManyPartitions() throws Exception {
+    Path file = dataDir.resolve("rows.json");
+    java.nio.file.Files.writeString(file, "{\"timestamp\":\"2016-06-27T01:02:03Z\"}\n".repeat(30_000));
+    assertThat(run("INSERT INTO parts SELECT FLOOR(TIME_PARSE(\"timestamp\") TO DAY) AS __time FROM TABLE(EXTERN("
+        + "'{\"type\":\"local\",\"files\":[\"" + file + "\"]}','{\"type\":\"json\"}',"
+        + "'[{\"name\":\"timestamp\",\"type\":\"string\"}]')) PARTITIONED BY DAY", Map.of("rowsPerSegment", 1)))
+        .isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("TooManyPartitions: Too many partitions (max = 25000); try breaking your query up"
+        + " into smaller queries or using a larger target size");
+    assertThat(lastReport().at("/multiStageQuery/payload/status/errorReport/error/maxPartitions").asInt())
+        .isEqualTo(25000);
+    assertThat(server.metadataStore().segments().usedSegments("parts")).isEmpty();
+  }
+
   /** MSQFaultsTest's statement: {@code __time} and columns col1 … col(n - 1), optionally CLUSTERED BY 1 … n. */
   private static String manyColumns(int n, boolean clustered) {
     StringBuilder names = new StringBuilder();
