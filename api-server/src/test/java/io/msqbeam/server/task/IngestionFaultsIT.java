@@ -240,6 +240,29 @@ class IngestionFaultsIT extends ServerPerTest {
   }
 
   /**
+   * Invalid context values: MSQWarningsTest#testInvalidMaxParseExceptionsPassed (maxParseExceptions -2: the task
+   * fails with UnknownError, Druid's IllegalArgumentException) and druid-behaviour.md §3's maxNumTasks 1 (400
+   * invalidInput, no task).
+   */
+  @Test
+  void refusesInvalidMaxParseExceptionsAndMaxNumTasksAsDruidDoes() throws Exception {
+    assertThat(run(SampleData.unparseableDailyCounts("bad_limit"), Map.of("maxParseExceptions", -2)))
+        .isEqualTo("FAILED");
+    assertThat(lastError).isEqualTo("UnknownError: java.lang.IllegalArgumentException: Invalid limit of -2 supplied"
+        + " for warnings of type CannotParseExternalData. Limit can be greater than or equal to -1.");
+    assertThat(server.metadataStore().segments().usedSegments("bad_limit")).isEmpty();
+
+    HttpResponse<String> refused = post("/druid/v2/sql/task", TaskApi.body(SAMPLED_SELECT, "one-task",
+        Map.of("maxNumTasks", 1)));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode error = JSON.readTree(refused.body()).path("error");
+    assertThat(error.path("errorCode").asText()).isEqualTo("invalidInput");
+    assertThat(error.path("errorMessage").asText()).isEqualTo("MSQ context maxNumTasks [1] cannot be less than 2,"
+        + " since at least 1 controller and 1 worker is necessary");
+    assertThat(get("/druid/indexer/v1/task/query-one-task/status")).startsWith("Cannot find any task with id");
+  }
+
+  /**
    * MSQFaultsTest#testInsertWithTooManySegments: 30,000 rows of one day with {@code rowsPerSegment} 1 need
    * more than Druid's 25,000 partitions in a stage: TooManyPartitions(25000), nothing published.
    */
