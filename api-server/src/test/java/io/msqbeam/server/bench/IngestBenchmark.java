@@ -78,8 +78,8 @@ public final class IngestBenchmark {
                   + String.format(Locale.ROOT, " %.1f | %.1f / %.1f | %.1f× |", result.cpuSeconds, result.jitCpuSeconds,
                       result.gcCpuSeconds, result.cpuSeconds / referenceCpu)
               : "| " + rows + " | " + label + " | " + result.state + ": " + result.detail + " | | | | | | |");
+          print(lines);
         }
-        print(lines);
       }
     }
   }
