@@ -74,6 +74,21 @@ class RollupMetricsIT {
       + " COUNT(*) AS \"count\", SUM(cnt) AS sum_cnt, EARLIEST(cnt) AS ecnt, EARLIEST(m1) AS em1, LATEST(m1) AS lm1,"
       + " EARLIEST_BY(m2, __time) AS em2, LATEST_BY(m2, __time) AS lm2, EARLIEST(dim1) AS ed1,"
       + " LATEST_BY(dim1, __time) AS ld1, APPROX_COUNT_DISTINCT(dim1) AS uniq FROM foo GROUP BY 1, 2";
+  /**
+   * The aggregators of {@link #BY_DIM2}'s rollup segment, as Druid's SegmentGenerationUtils stores them
+   * (each aggregator's combining factory under its output name) and IndexMergerV9 lists them (by name).
+   */
+  private static final AggregatorFactory[] BY_DIM2_METRICS = {
+      new LongSumAggregatorFactory("count", "count"),
+      new LongFirstAggregatorFactory("ecnt", "ecnt", "__time"),
+      new StringFirstAggregatorFactory("ed1", "ed1", "__time", 1024),
+      new FloatFirstAggregatorFactory("em1", "em1", "__time"),
+      new DoubleFirstAggregatorFactory("em2", "em2", "__time"),
+      new StringLastAggregatorFactory("ld1", "ld1", "__time", 1024),
+      new FloatLastAggregatorFactory("lm1", "lm1", "__time"),
+      new DoubleLastAggregatorFactory("lm2", "lm2", "__time"),
+      new LongSumAggregatorFactory("sum_cnt", "sum_cnt"),
+      new HyperUniquesAggregatorFactory("uniq", "uniq", false, true)};
 
   /**
    * Per dim2 (null, '', a, abc), from foo's rows: 2&6, 3, 1&4, 5; {@code %s} is EARLIEST(dim1) of 'a',
@@ -116,17 +131,7 @@ class RollupMetricsIT {
       // (MSQInsertTest#testRollUpOnFoo1WithTimeFunctionComplexCol: HyperUniquesAggregatorFactory(n, n, false, true)).
       assertThat(index.getMetadata().isRollup()).isTrue();
       // Druid's IndexMergerV9 lists a merged segment's metrics, and so its aggregators, by name.
-      assertThat(index.getMetadata().getAggregators()).containsExactly(
-          new LongSumAggregatorFactory("count", "count"),
-          new LongFirstAggregatorFactory("ecnt", "ecnt", "__time"),
-          new StringFirstAggregatorFactory("ed1", "ed1", "__time", 1024),
-          new FloatFirstAggregatorFactory("em1", "em1", "__time"),
-          new DoubleFirstAggregatorFactory("em2", "em2", "__time"),
-          new StringLastAggregatorFactory("ld1", "ld1", "__time", 1024),
-          new FloatLastAggregatorFactory("lm1", "lm1", "__time"),
-          new DoubleLastAggregatorFactory("lm2", "lm2", "__time"),
-          new LongSumAggregatorFactory("sum_cnt", "sum_cnt"),
-          new HyperUniquesAggregatorFactory("uniq", "uniq", false, true));
+      assertThat(index.getMetadata().getAggregators()).containsExactly(BY_DIM2_METRICS);
       Map<String, String> types = new LinkedHashMap<>();
       for (String column : List.of("ecnt", "em1", "em2", "ed1", "uniq")) {
         types.put(column, index.getColumnHolder(column).getCapabilities().toColumnType().asTypeString());
@@ -195,17 +200,7 @@ class RollupMetricsIT {
     assertThat(payload.path("metrics").asText()).isEqualTo("count,sum_cnt,ecnt,em1,lm1,em2,lm2,ed1,ld1,uniq");
     try (QueryableIndex index = load(payload)) {
       assertThat(index.getMetadata().isRollup()).isTrue();
-      assertThat(index.getMetadata().getAggregators()).containsExactly(
-          new LongSumAggregatorFactory("count", "count"),
-          new LongFirstAggregatorFactory("ecnt", "ecnt", "__time"),
-          new StringFirstAggregatorFactory("ed1", "ed1", "__time", 1024),
-          new FloatFirstAggregatorFactory("em1", "em1", "__time"),
-          new DoubleFirstAggregatorFactory("em2", "em2", "__time"),
-          new StringLastAggregatorFactory("ld1", "ld1", "__time", 1024),
-          new FloatLastAggregatorFactory("lm1", "lm1", "__time"),
-          new DoubleLastAggregatorFactory("lm2", "lm2", "__time"),
-          new LongSumAggregatorFactory("sum_cnt", "sum_cnt"),
-          new HyperUniquesAggregatorFactory("uniq", "uniq", false, true));
+      assertThat(index.getMetadata().getAggregators()).containsExactly(BY_DIM2_METRICS);
       assertThat(index.getNumRows()).isEqualTo(4);
     }
     assertThat(bothDoors("SELECT dim2, EARLIEST(ecnt), EARLIEST(em1), LATEST(lm1), EARLIEST(em2), LATEST(lm2),"

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * (2016-06-27, 10/4/6 rows in hours 00/01/02) and the 39,244-row wikiticker sample of the quickstart.
  */
 final class SampleData {
-  private static final Path SAMPLED_DIR = Path.of("src/test/resources/data").toAbsolutePath();
+  // From the module's directory, as the wikiticker path below: flink-job's ITs use these classes too.
+  private static final Path SAMPLED_DIR = Path.of("../api-server/src/test/resources/data").toAbsolutePath().normalize();
   private static final Path WIKITICKER_DIR = Path.of("../examples/data").toAbsolutePath().normalize();
 
   /** EXTERN over the 20-row sample, with its timestamp, channel and added columns. */
