@@ -245,4 +245,33 @@ class QueryShapesIT {
     assertThat(bothDoors("SELECT TIMESTAMP_TO_MILLIS(TIME_FLOOR(__time, 'P1D')) AS d, COUNT(*) AS n FROM w GROUP BY 1"))
         .isEqualTo(json("[[1466985600000,20]]"));
   }
+
+  @Test
+  void selectsExpressionsWithoutFromAsOneRowNamedAsDruidNamesThem() throws Exception {
+    assertThat(bothDoors("SELECT 1 + 1, 'a' || 'b' AS s, UPPER('x') AS u,"
+        + " TIMESTAMP_TO_MILLIS(TIMESTAMP '2000-01-01 00:00:00') AS t")).isEqualTo(json("[[2,\"ab\",\"X\",946684800000]]"));
+    // Calcite's name for an unnamed expression, as Druid answers it.
+    assertThat(api.sql("SELECT 1 + 1", "object")).isEqualTo("[{\"EXPR$0\":2}]\n");
+  }
+
+  @Test
+  void joinsTheTableWithAValuesList() throws Exception {
+    // #en has 4 rows, #de 2; #xx none.
+    assertThat(bothDoors("SELECT v.label, COUNT(*) AS n FROM w INNER JOIN (VALUES ('#en.wikipedia', 'English'),"
+        + " ('#de.wikipedia', 'German'), ('#xx', 'none')) AS v(channel, label) ON w.channel = v.channel"
+        + " GROUP BY v.label ORDER BY v.label")).isEqualTo(json("[[\"English\",4],[\"German\",2]]"));
+    assertThat(bothDoors("SELECT SUM(n) AS s, COUNT(n) AS c, STRING_AGG(name, '|') AS names"
+        + " FROM (VALUES (1, 'a'), (2, 'bb'), (NULL, 'c')) AS v(n, name)")).isEqualTo(json("[[3,2,\"a|bb|c\"]]"));
+  }
+
+  @Test
+  void ingestsTheRowsOfAValuesList() throws Exception {
+    api.runToSuccess("INSERT INTO vals SELECT TIME_PARSE(t) AS __time, dim, n FROM (VALUES"
+        + " ('2000-01-01T01:00:00Z', 'a', 1), ('2000-01-02T02:00:00Z', 'b', 2), ('2000-01-02T03:00:00Z', 'c', 3))"
+        + " AS v(t, dim, n) PARTITIONED BY DAY", "values-insert", Map.of());
+
+    assertThat(api.sqlArray("SELECT TIMESTAMP_TO_MILLIS(__time) AS t, dim, n FROM vals ORDER BY __time"))
+        .isEqualTo(json("[[946688400000,\"a\",1],[946778400000,\"b\",2],[946782000000,\"c\",3]]"));
+    assertThat(api.sqlArray("SELECT COUNT(*) FROM sys.segments WHERE datasource = 'vals'")).isEqualTo(json("[[2]]"));
+  }
 }

@@ -13,6 +13,8 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
@@ -40,7 +42,18 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
  * turning Calcite's validation errors into Druid's messages and positions.
  */
 final class SqlToRel {
-  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl();
+  /**
+   * As Druid's type system: string literals of different lengths meet (in VALUES, UNION, CASE) as
+   * VARCHAR, not as a CHAR padded with spaces.
+   */
+  private static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+      return true;
+    }
+  };
+
+  private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(TYPE_SYSTEM);
   private final CalciteCatalogReader catalogReader;
   private final SqlValidator validator;
   private final RelOptCluster cluster;

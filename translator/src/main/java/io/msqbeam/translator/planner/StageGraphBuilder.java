@@ -44,6 +44,7 @@ import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -117,8 +118,8 @@ final class StageGraphBuilder {
   List<String> planLevel(RelNode rel) {
     QueryShape shape = QueryShape.of(rel);
     if (shape.source() == rel
-        && !(rel instanceof TableScan || rel instanceof Union || rel instanceof Join || rel instanceof Window
-            || UnnestPlanner.isUnnest(rel))) {
+        && !(rel instanceof TableScan || rel instanceof Values || rel instanceof Union || rel instanceof Join
+            || rel instanceof Window || UnnestPlanner.isUnnest(rel))) {
       throw Unplannable.because("SQL requires a query shape that is not supported yet: "
           + rel.explain().replace('\n', ' ').trim());
     }
@@ -178,6 +179,9 @@ final class StageGraphBuilder {
   private Source source(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return Source.single(inputOf(scan), scan.getRowType().getFieldNames());
+    }
+    if (rel instanceof Values values) {
+      return Source.single(InlineValues.inputOf(values, timeZone), values.getRowType().getFieldNames());
     }
     if (rel instanceof Union union) {
       return new UnionPlanner(this).source(union);
