@@ -191,4 +191,15 @@ class AggregationsIT {
     assertThat(query.statusCode()).as(query.body()).isEqualTo(500);
     assertThat(json(query.body()).path("errorMessage").asText()).contains(message);
   }
+
+  @Test
+  void foldsTheNonNullValuesBitwiseAndIsNullOverNone() throws Exception {
+    // Druid's CalciteQueryTest.testBitwiseAggregators over numfoo's l1 (7, 325323, 0 and three nulls).
+    assertThat(bothDoors("SELECT BIT_AND(l1), BIT_OR(l1), BIT_XOR(l1) FROM foo"))
+        .isEqualTo(json("[[0,325327,325324]]"));
+    // dim2 'a': l1 7 and null; null dim2: 325323; '': 0; 'abc': null only.
+    assertThat(bothDoors("SELECT dim2, BIT_OR(l1) AS o, BIT_XOR(l1) FILTER (WHERE m1 < 3) AS x FROM foo"
+        + " GROUP BY dim2 ORDER BY dim2"))
+        .isEqualTo(json("[[null,325323,325323],[\"\",0,null],[\"a\",7,7],[\"abc\",null,null]]"));
+  }
 }

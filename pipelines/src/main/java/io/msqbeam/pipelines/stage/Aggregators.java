@@ -200,7 +200,7 @@ final class Aggregators implements Serializable {
     Number number = (Number) value;
     if (current == null) {
       return switch (specs[i].type()) {
-        case LONG_SUM, LONG_MIN, LONG_MAX -> number.longValue();
+        case LONG_SUM, LONG_MIN, LONG_MAX, LONG_BIT_AND, LONG_BIT_OR, LONG_BIT_XOR -> number.longValue();
         default -> number.doubleValue();
       };
     }
@@ -209,6 +209,9 @@ final class Aggregators implements Serializable {
       case DOUBLE_SUM -> (Double) current + number.doubleValue();
       case LONG_MIN -> Math.min((Long) current, number.longValue());
       case LONG_MAX -> Math.max((Long) current, number.longValue());
+      case LONG_BIT_AND -> (Long) current & number.longValue();
+      case LONG_BIT_OR -> (Long) current | number.longValue();
+      case LONG_BIT_XOR -> (Long) current ^ number.longValue();
       case DOUBLE_MIN -> Math.min((Double) current, number.doubleValue());
       case DOUBLE_MAX -> Math.max((Double) current, number.doubleValue());
       default -> throw new IllegalStateException(specs[i].type() + " is not a numeric fold");

@@ -12,6 +12,13 @@ public enum AggregatorType {
   LONG_MAX("longMax", ColumnType.LONG),
   DOUBLE_MIN("doubleMin", ColumnType.DOUBLE),
   DOUBLE_MAX("doubleMax", ColumnType.DOUBLE),
+  /**
+   * BIT_AND, BIT_OR, BIT_XOR over the non-null values as longs; null when there are none (Druid plans
+   * them as a filtered {@code expressionLambda} folding with {@code bitwiseAnd} and the others).
+   */
+  LONG_BIT_AND("bitwiseAnd", ColumnType.LONG),
+  LONG_BIT_OR("bitwiseOr", ColumnType.LONG),
+  LONG_BIT_XOR("bitwiseXor", ColumnType.LONG),
   /** Druid's approximate distinct count (HyperLogLog), finalized to a rounded estimate. */
   CARDINALITY("cardinality", ColumnType.LONG),
   /**

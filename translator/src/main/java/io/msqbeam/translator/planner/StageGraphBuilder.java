@@ -354,6 +354,10 @@ final class StageGraphBuilder {
       case SUM, SUM0 -> integral ? AggregatorType.LONG_SUM : AggregatorType.DOUBLE_SUM;
       case MIN -> integral ? AggregatorType.LONG_MIN : AggregatorType.DOUBLE_MIN;
       case MAX -> integral ? AggregatorType.LONG_MAX : AggregatorType.DOUBLE_MAX;
+      // Druid folds the values as longs (its bitwise functions cast doubles).
+      case BIT_AND -> AggregatorType.LONG_BIT_AND;
+      case BIT_OR -> AggregatorType.LONG_BIT_OR;
+      case BIT_XOR -> AggregatorType.LONG_BIT_XOR;
       default -> throw Unplannable.because("aggregation [" + call.getAggregation().getName() + "] is not supported yet");
     };
     if (projects.get(arg).getType().getSqlTypeName() == SqlTypeName.VARCHAR) {
