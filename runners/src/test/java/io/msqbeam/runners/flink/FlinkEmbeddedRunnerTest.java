@@ -69,7 +69,9 @@ class FlinkEmbeddedRunnerTest extends RunnerConformanceTest {
 
   @Test
   void runningJobReportsInputRowsAsTheyAreReadThenTheExactTotal() throws Exception {
-    int rowCount = 200_000;
+    // Enough rows that reading outlasts a few of the metric fetcher's 200 ms refreshes on a warm JVM
+    // (200,000 rows were sometimes all read between two refreshes).
+    int rowCount = 1_000_000;
     Path input = flinkDir.resolve("live.json");
     try (BufferedWriter out = Files.newBufferedWriter(input)) {
       for (int i = 0; i < rowCount; i++) {
