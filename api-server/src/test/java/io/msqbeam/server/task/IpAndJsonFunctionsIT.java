@@ -84,6 +84,14 @@ class IpAndJsonFunctionsIT {
         + "[3232235521,3232235521,\"192.168.0.1\",\"{\\\"x\\\":[1,2]}\"]]"));
   }
 
+  @Test
+  void mergesJsonKeepingTheRightmostValueOfAKey() throws Exception {
+    // Druid's sql-json-functions reference: JSON_MERGE takes JSON strings or values; the rightmost value wins.
+    assertThat(bothDoors("SELECT TO_JSON_STRING(JSON_MERGE('{\"a\":1,\"b\":\"x\"}', PARSE_JSON('{\"b\":2,\"c\":[1]}'),"
+        + " '{\"d\":null}')) FROM ips WHERE n = 167772161"))
+        .isEqualTo(json("[[\"{\\\"a\\\":1,\\\"b\\\":2,\\\"c\\\":[1],\\\"d\\\":null}\"]]"));
+  }
+
   /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */
   private static JsonNode bothDoors(String sql) throws Exception {
     TaskApi.DoorRows rows = api.bothDoors(sql, "ip" + IDS.incrementAndGet(), Map.of(), Map.of());

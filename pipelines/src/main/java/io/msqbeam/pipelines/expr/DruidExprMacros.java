@@ -53,6 +53,7 @@ public final class DruidExprMacros {
       new NestedDataExpressions.JsonValueExprMacro(),
       new NestedDataExpressions.JsonQueryExprMacro(),
       new NestedDataExpressions.JsonObjectExprMacro(),
+      new NestedDataExpressions.JsonMergeExprMacro(JSON),
       new MapLookupExprMacro()));
 
   private DruidExprMacros() {}

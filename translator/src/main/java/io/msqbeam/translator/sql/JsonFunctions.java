@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -16,7 +17,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Druid's JSON functions that are plain calls (§7.3, Druid's NestedDataOperatorConversions), each the
- * native macro of the same name. PARSE_JSON, TRY_PARSE_JSON, JSON_QUERY and JSON_OBJECT give Druid's
+ * native macro of the same name. PARSE_JSON, TRY_PARSE_JSON, JSON_QUERY, JSON_OBJECT and JSON_MERGE give Druid's
  * {@code COMPLEX<json>} ({@link ComplexSqlType}). JSON_QUERY and JSON_OBJECT replace Calcite's own
  * operators of those names, which type their result VARCHAR ({@link JsonCallRewriter}).
  */
@@ -31,7 +32,8 @@ public final class JsonFunctions {
   /** Each SQL function's native Druid function. */
   public static final Map<String, String> NATIVE_NAMES = Map.of(
       "PARSE_JSON", "parse_json", "TRY_PARSE_JSON", "try_parse_json", "TO_JSON_STRING", "to_json_string",
-      "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths", "JSON_QUERY", "json_query", "JSON_OBJECT", "json_object");
+      "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths", "JSON_QUERY", "json_query", "JSON_OBJECT", "json_object",
+      "JSON_MERGE", "json_merge");
 
   /** JSON_QUERY(expr, path): the value (object, array or literal) at a JSONPath, as {@code COMPLEX<json>}. */
   public static final SqlFunction JSON_QUERY = function("JSON_QUERY", JSON,
@@ -50,7 +52,9 @@ public final class JsonFunctions {
         function("JSON_KEYS", STRING_ARRAY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING)),
         function("JSON_PATHS", STRING_ARRAY, OperandTypes.ANY),
         JSON_QUERY,
-        JSON_OBJECT);
+        JSON_OBJECT,
+        // JSON_MERGE(expr1, expr2[, …]): JSON strings or values merged, the rightmost value of a key kept.
+        function("JSON_MERGE", JSON, OperandTypes.repeat(SqlOperandCountRanges.from(2), OperandTypes.ANY)));
   }
 
   private static org.apache.calcite.rel.type.RelDataType nullable(RelDataTypeFactory factory, SqlTypeName type) {
