@@ -92,6 +92,13 @@ class IpAndJsonFunctionsIT {
         .isEqualTo(json("[[\"{\\\"a\\\":1,\\\"b\\\":2,\\\"c\\\":[1],\\\"d\\\":null}\"]]"));
   }
 
+  @Test
+  void decodesBase64AsUtf8() throws Exception {
+    // 'w6lsw6h2ZSDimIM=' is Python's base64 of the UTF-8 bytes of 'élève ☃'; a null input decodes to null.
+    assertThat(bothDoors("SELECT n, DECODE_BASE64_UTF8('w6lsw6h2ZSDimIM='), DECODE_BASE64_UTF8(ip) FROM ips"
+        + " WHERE ip IS NULL")).isEqualTo(json("[[3221225984,\"élève ☃\",null]]"));
+  }
+
   /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */
   private static JsonNode bothDoors(String sql) throws Exception {
     TaskApi.DoorRows rows = api.bothDoors(sql, "ip" + IDS.incrementAndGet(), Map.of(), Map.of());

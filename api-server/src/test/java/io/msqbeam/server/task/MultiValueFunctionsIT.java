@@ -138,6 +138,24 @@ class MultiValueFunctionsIT {
   }
 
   @Test
+  void arraySliceToStringAndBack() throws Exception {
+    // Druid's sql-array-functions reference: ARRAY_SLICE from the 0-based start (inclusive) to the end
+    // (exclusive), null when start is past the length; ARRAY_TO_STRING joins by the delimiter;
+    // STRING_TO_ARRAY splits on it.
+    assertThat(bothDoors("SELECT ARRAY_SLICE(ARRAY[1, 2, 3, 4], 1, 3), ARRAY_SLICE(ARRAY['a', 'b', 'c'], 1),"
+        + " ARRAY_SLICE(ARRAY[1, 2], 3), ARRAY_TO_STRING(ARRAY['a', 'b', 'c'], '-'), STRING_TO_ARRAY('a,b,c', ',')",
+        Map.of("sqlStringifyArrays", false)))
+        .isEqualTo(json("[[[2,3],[\"b\",\"c\"],null,\"a-b-c\",[\"a\",\"b\",\"c\"]]]"));
+    // CalciteArraysQueryTest#testArrayToString: a multi-value string joins like MV_TO_STRING.
+    assertThat(bothDoors("SELECT ARRAY_TO_STRING(dim3, ','), COUNT(*) FROM foo GROUP BY 1")).isEqualTo(json(
+        "[[null,2],[\"\",1],[\"a,b\",1],[\"b,c\",1],[\"d\",1]]"));
+    // STRING_TO_ARRAY of each row's joined values gives its values back as an array.
+    assertThat(bothDoors("SELECT dim1, STRING_TO_ARRAY(MV_TO_STRING(dim3, ','), ',') FROM foo WHERE MV_LENGTH(dim3) > 1",
+        Map.of("sqlStringifyArrays", false)))
+        .isEqualTo(json("[[\"\",[\"a\",\"b\"]],[\"10.1\",[\"b\",\"c\"]]]"));
+  }
+
+  @Test
   void writesFunctionResultsAtIngestion() throws Exception {
     // The same expressions over the external rows at ingestion store what the queries above read.
     api.runToSuccess("INSERT INTO foofn SELECT TIME_PARSE(t) AS __time, dim1,"

@@ -63,7 +63,7 @@ final class DruidExpressions {
       Map.entry("REGEXP_EXTRACT", "regexp_extract"), Map.entry("REGEXP_LIKE", "regexp_like"),
       Map.entry("REGEXP_REPLACE", "regexp_replace"), Map.entry("REPLACE", "replace"), Map.entry("REPEAT", "repeat"),
       Map.entry("REVERSE", "reverse"), Map.entry("STRING_FORMAT", "format"), Map.entry("BTRIM", "trim"),
-      Map.entry("LTRIM", "ltrim"), Map.entry("RTRIM", "rtrim"));
+      Map.entry("LTRIM", "ltrim"), Map.entry("RTRIM", "rtrim"), Map.entry("DECODE_BASE64_UTF8", "decode_base64_utf8"));
 
   /** DATE_TRUNC's units and the periods Druid floors them to (microseconds: Druid keeps millis). */
   private static final Map<String, String> TRUNCATION_PERIODS = Map.ofEntries(

@@ -91,6 +91,9 @@ public final class DruidFunctions {
       function("REGEXP_REPLACE", VARCHAR, SqlFunctionCategory.STRING, 3, STRING, STRING, STRING);
   public static final SqlFunction REPEAT = function("REPEAT", VARCHAR, SqlFunctionCategory.STRING, 2, STRING, INTEGER);
   public static final SqlFunction REVERSE = function("REVERSE", VARCHAR, SqlFunctionCategory.STRING, 1, STRING);
+  /** DECODE_BASE64_UTF8(expr): base64 text decoded as UTF-8 (Druid's built-in {@code decode_base64_utf8} macro). */
+  public static final SqlFunction DECODE_BASE64_UTF8 =
+      function("DECODE_BASE64_UTF8", NULLABLE_VARCHAR, SqlFunctionCategory.STRING, 1, STRING);
   public static final SqlFunction STRING_FORMAT = new SqlFunction("STRING_FORMAT", SqlKind.OTHER_FUNCTION,
       VARCHAR, null,
       OperandTypes.repeat(SqlOperandCountRanges.from(1), OperandTypes.ANY), SqlFunctionCategory.STRING);
@@ -153,7 +156,7 @@ public final class DruidFunctions {
         MILLIS_TO_TIMESTAMP, TIMESTAMP_TO_MILLIS,
         CONCAT, TEXTCAT, CONTAINS_STRING, ICONTAINS_STRING, LEFT, RIGHT, LENGTH, STRLEN, LPAD, RPAD, PARSE_LONG,
         REGEXP_EXTRACT, REGEXP_LIKE, REGEXP_REPLACE, REPEAT, REVERSE, STRING_FORMAT, STRPOS, SUBSTR, BTRIM, LTRIM,
-        RTRIM, LOOKUP,
+        RTRIM, LOOKUP, DECODE_BASE64_UTF8,
         TRUNCATE, TRUNC, DIV, SAFE_DIVIDE, BITWISE_AND, BITWISE_OR, BITWISE_XOR, BITWISE_SHIFT_LEFT,
         BITWISE_SHIFT_RIGHT, BITWISE_COMPLEMENT, BITWISE_CONVERT_DOUBLE_TO_LONG_BITS,
         BITWISE_CONVERT_LONG_BITS_TO_DOUBLE, HUMAN_READABLE_BINARY_BYTE_FORMAT, HUMAN_READABLE_DECIMAL_BYTE_FORMAT,
