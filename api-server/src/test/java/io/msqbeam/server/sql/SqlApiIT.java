@@ -286,6 +286,34 @@ class SqlApiIT {
     throw new AssertionError("task " + taskId + " did not finish in time");
   }
 
+  @Test
+  void streamsAWholeTableRowByRowWithoutALength() throws Exception {
+    long rows = JSON.readTree(post("/druid/v2/sql", "{\"query\": \"SELECT COUNT(*) FROM wikipedia\", "
+        + "\"resultFormat\": \"array\"}").body()).get(0).get(0).asLong();
+    HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/druid/v2/sql"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"SELECT * FROM wikipedia\", "
+            + "\"resultFormat\": \"arrayLines\"}")).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    // Written as the rows are read: chunked, never one buffered body of known length.
+    assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    long lines = 0;
+    String last = null;
+    try (java.io.BufferedReader body = new java.io.BufferedReader(
+        new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line = body.readLine(); line != null; line = body.readLine()) {
+        lines++;
+        last = line;
+      }
+    }
+    // One line per row, then arrayLines' trailer: one blank line.
+    assertThat(rows).isEqualTo(39244);
+    assertThat(lines).isEqualTo(rows + 1);
+    assertThat(last).isEmpty();
+  }
+
   private static HttpResponse<String> post(String path, String body) throws Exception {
     return postAsync(path, body).get();
   }
