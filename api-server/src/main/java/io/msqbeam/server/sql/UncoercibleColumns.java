@@ -74,7 +74,7 @@ final class UncoercibleColumns {
       case LONG_LONG_PAIR -> SerializablePairLongLong.class.getName();
       case LONG_FLOAT_PAIR -> SerializablePairLongFloat.class.getName();
       case LONG_DOUBLE_PAIR -> SerializablePairLongDouble.class.getName();
-      case STRING, LONG, FLOAT, DOUBLE, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON ->
+      case STRING, LONG, FLOAT, DOUBLE, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON, JSON_ARRAY ->
           throw new IllegalArgumentException("Not an unfinalized aggregate: " + type);
     };
   }

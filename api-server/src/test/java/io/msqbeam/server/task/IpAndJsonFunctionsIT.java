@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.msqbeam.server.ServerComponents;
 import io.msqbeam.server.config.ServerConfig;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,37 @@ class IpAndJsonFunctionsIT {
     // 'w6lsw6h2ZSDimIM=' is Python's base64 of the UTF-8 bytes of 'élève ☃'; a null input decodes to null.
     assertThat(bothDoors("SELECT n, DECODE_BASE64_UTF8('w6lsw6h2ZSDimIM='), DECODE_BASE64_UTF8(ip) FROM ips"
         + " WHERE ip IS NULL")).isEqualTo(json("[[3221225984,\"élève ☃\",null]]"));
+  }
+
+  @Test
+  void queriesJsonArraysAsArraysOfJsonValues() throws Exception {
+    // Druid's sql-json-functions reference: JSON_QUERY_ARRAY gives the array at the path as ARRAY<COMPLEX<json>>,
+    // a scalar as an array of one. An object gives null: the reference says an array of one, but Druid's
+    // JsonQueryArrayExpr (which runs here) casts it with ExprEval.asArray, which has no array for it.
+    String items = "PARSE_JSON('{\"items\":[{\"a\":1},{\"a\":2,\"b\":[3]}],\"one\":5,\"obj\":{\"a\":5}}')";
+    assertThat(bothDoors("SELECT TO_JSON_STRING(JSON_QUERY_ARRAY(" + items + ", '$.items')),"
+        + " TO_JSON_STRING(JSON_QUERY_ARRAY(" + items + ", '$.one')),"
+        + " TO_JSON_STRING(JSON_QUERY_ARRAY(" + items + ", '$.obj')) FROM ips WHERE n = -1"))
+        .isEqualTo(json("[[\"[{\\\"a\\\":1},{\\\"a\\\":2,\\\"b\\\":[3]}]\",\"[5]\",null]]"));
+    // Its elements unnested are JSON values again.
+    assertThat(bothDoors("SELECT JSON_VALUE(item, '$.a' RETURNING BIGINT) AS a FROM UNNEST(JSON_QUERY_ARRAY("
+        + items + ", '$.items')) AS t(item)")).isEqualTo(json("[[1],[2]]"));
+    // Per row of a table: each address in an array of one object, unnested and read back.
+    assertThat(bothDoors("SELECT JSON_VALUE(item, '$.ip') AS ip FROM ips CROSS JOIN UNNEST(JSON_QUERY_ARRAY("
+        + "PARSE_JSON(CONCAT('[{\"ip\":\"', ip, '\"}]')), '$')) AS t(item) WHERE ip IS NOT NULL ORDER BY 1"))
+        .isEqualTo(json("[[\"10.0.0.1\"],[\"192.168.0.1\"],[\"not-an-ip\"]]"));
+    // Selected as it is: the SQL API writes the array as JSON text (sqlStringifyArrays), the report as an array.
+    assertThat(api.sql("SELECT JSON_QUERY_ARRAY(" + items + ", '$.items') AS arr", "array"))
+        .isEqualTo("[[\"[{\\\"a\\\":1},{\\\"a\\\":2,\\\"b\\\":[3]}]\"]]\n");
+  }
+
+  @Test
+  void refusesToWriteAJsonArrayColumn() throws Exception {
+    HttpResponse<String> response = api.post("/druid/v2/sql/task", TaskApi.body("INSERT INTO arr SELECT"
+        + " JSON_QUERY_ARRAY(PARSE_JSON('[1]'), '$') AS a FROM ips PARTITIONED BY ALL", "arr", Map.of()));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(TaskApi.JSON.readTree(response.body()).at("/error/errorMessage").asText())
+        .startsWith("Column [a] of type [ARRAY<COMPLEX<json>>] cannot be written to a segment yet");
   }
 
   /** The rows of {@code sql} from the SQL API, asserted equal to the task report's. */

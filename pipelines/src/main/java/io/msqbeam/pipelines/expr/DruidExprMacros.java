@@ -52,6 +52,7 @@ public final class DruidExprMacros {
       new NestedDataExpressions.JsonPathsExprMacro(),
       new NestedDataExpressions.JsonValueExprMacro(),
       new NestedDataExpressions.JsonQueryExprMacro(),
+      new NestedDataExpressions.JsonQueryArrayExprMacro(),
       new NestedDataExpressions.JsonObjectExprMacro(),
       new NestedDataExpressions.JsonMergeExprMacro(JSON),
       new MapLookupExprMacro()));

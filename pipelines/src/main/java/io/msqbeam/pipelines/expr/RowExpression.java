@@ -27,6 +27,8 @@ public final class RowExpression {
   }
 
   /** The column an expression only names ({@code "dim3"}), or null when it computes something. */
+  private static final ExpressionType JSON_ARRAY_TYPE = ExpressionType.asArrayType(ExpressionType.NESTED_DATA);
+
   public static String identifier(String expression) {
     DruidRuntime.initialize();
     return Parser.parse(expression, DruidExprMacros.table()).getIdentifierIfIdentifier();
@@ -46,6 +48,7 @@ public final class RowExpression {
       case DOUBLE -> eval.isNumericNull() ? null : eval.asDouble();
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> array(eval, outputType);
       case JSON -> JsonValues.plain(eval.value());
+      case JSON_ARRAY -> jsonArray(eval);
       // Expressions never make sketches or pairs; those come only from aggregators and stored metrics.
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
           throw new IllegalArgumentException("An expression cannot give a value of type " + outputType.druidName());
@@ -89,6 +92,19 @@ public final class RowExpression {
     return out;
   }
 
+  /** An array of JSON values as rows hold it: {@code Object[]} of plain JSON trees (maps, lists, scalars). */
+  private static Object[] jsonArray(ExprEval<?> eval) {
+    Object[] elements = eval.asArray();
+    if (elements == null) {
+      return null;
+    }
+    Object[] out = new Object[elements.length];
+    for (int i = 0; i < elements.length; i++) {
+      out[i] = JsonValues.plain(elements[i]);
+    }
+    return out;
+  }
+
   private static ExpressionType expressionType(ColumnType type) {
     return switch (type) {
       case STRING -> ExpressionType.STRING;
@@ -98,6 +114,7 @@ public final class RowExpression {
       case LONG_ARRAY -> ExpressionType.LONG_ARRAY;
       case DOUBLE_ARRAY -> ExpressionType.DOUBLE_ARRAY;
       case JSON -> ExpressionType.NESTED_DATA;
+      case JSON_ARRAY -> JSON_ARRAY_TYPE;
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
           ExpressionType.UNKNOWN_COMPLEX;
     };

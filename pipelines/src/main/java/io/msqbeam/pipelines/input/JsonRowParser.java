@@ -137,6 +137,7 @@ public final class JsonRowParser implements RowParser {
       case FLOAT -> token.isNumeric() ? (Object) parser.getFloatValue()
           : ValueCoercion.number(parser.getValueAsString(), type, column);
       case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> throw new IllegalStateException("handled above");
+      case JSON_ARRAY -> throw new IllegalStateException("the planner refuses ARRAY<COMPLEX<json>> input columns");
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
           throw new IllegalStateException("the planner refuses complex input columns");
     };

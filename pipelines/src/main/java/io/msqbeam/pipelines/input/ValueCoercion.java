@@ -42,7 +42,7 @@ final class ValueCoercion {
             : number.longValue();
         case DOUBLE -> number.doubleValue();
         case FLOAT -> number.floatValue();
-        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> value.toString();
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON, JSON_ARRAY -> value.toString();
         case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
             throw new IllegalStateException("the planner refuses complex input columns");
       };
@@ -66,7 +66,7 @@ final class ValueCoercion {
         }
         case DOUBLE -> Double.parseDouble(trimmed);
         case FLOAT -> Float.parseFloat(trimmed);
-        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> text;
+        case STRING, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON, JSON_ARRAY -> text;
         case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
             throw new IllegalStateException("the planner refuses complex input columns");
       };

@@ -150,7 +150,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
           out.writeByte(VALUE);
           out.writeLong(Double.doubleToRawLongBits(((Number) value).doubleValue()));
         }
-        case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> {
+        case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON_ARRAY -> {
           out.writeByte(VALUE);
           writeArray(out, (Object[]) value, types[i]);
         }
@@ -211,6 +211,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       switch (type) {
         case LONG_ARRAY -> out.writeVarLong(((Number) element).longValue());
         case DOUBLE_ARRAY -> out.writeLong(Double.doubleToRawLongBits(((Number) element).doubleValue()));
+        case JSON_ARRAY -> out.writeString(JsonValues.toJson(element));
         default -> out.writeString(element.toString());
       }
     }
@@ -223,6 +224,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
         array[j] = switch (type) {
           case LONG_ARRAY -> in.readVarLong();
           case DOUBLE_ARRAY -> Double.longBitsToDouble(in.readLong());
+          case JSON_ARRAY -> JsonValues.fromJson(in.readString());
           default -> in.readString();
         };
       }
@@ -254,7 +256,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case LONG -> in.readVarLong();
       case FLOAT -> Float.intBitsToFloat(in.readInt());
       case DOUBLE -> Double.longBitsToDouble(in.readLong());
-      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON_ARRAY -> readArray(in, types[column]);
       case JSON -> JsonValues.fromJson(in.readString());
       case HYPER_UNIQUE -> HyperLogLogCollector.makeCollector(ByteBuffer.wrap(in.readBytes()));
       case LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> readPair(in, types[column]);
@@ -274,7 +276,7 @@ public final class RowCoder extends CustomCoder<Object[]> {
       case LONG -> in.readVarLong();
       case FLOAT -> in.skip(4);
       case DOUBLE -> in.skip(8);
-      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> readArray(in, types[column]);
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON_ARRAY -> readArray(in, types[column]);
       case JSON -> in.skip(in.readVarInt());
       case HYPER_UNIQUE -> in.skip(in.readVarInt());
       case LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> readPair(in, types[column]);

@@ -21,6 +21,8 @@ public enum ColumnType {
   STRING_ARRAY("ARRAY<STRING>"), LONG_ARRAY("ARRAY<LONG>"), DOUBLE_ARRAY("ARRAY<DOUBLE>"),
   /** Druid's nested column type, which PARSE_JSON, JSON_QUERY and JSON_OBJECT give and EXTERN may declare. */
   JSON("COMPLEX<json>"),
+  /** An array of JSON values, which JSON_QUERY_ARRAY gives. */
+  JSON_ARRAY("ARRAY<COMPLEX<json>>"),
   /** A HyperLogLog sketch: the stored form of APPROX_COUNT_DISTINCT. */
   HYPER_UNIQUE("COMPLEX<hyperUnique>"),
   /** Time-value pairs: the stored forms of EARLIEST/LATEST of strings, longs, floats and doubles. */
@@ -53,7 +55,7 @@ public enum ColumnType {
   }
 
   public boolean isArray() {
-    return this == STRING_ARRAY || this == LONG_ARRAY || this == DOUBLE_ARRAY;
+    return this == STRING_ARRAY || this == LONG_ARRAY || this == DOUBLE_ARRAY || this == JSON_ARRAY;
   }
 
   /** One of Druid's {@code COMPLEX<…>} types. */
@@ -95,7 +97,7 @@ public enum ColumnType {
       case LONG_LONG_PAIR, HYPER_UNIQUE -> LONG;
       case LONG_FLOAT_PAIR -> FLOAT;
       case LONG_DOUBLE_PAIR -> DOUBLE;
-      case STRING, LONG, FLOAT, DOUBLE, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON -> this;
+      case STRING, LONG, FLOAT, DOUBLE, STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON, JSON_ARRAY -> this;
     };
   }
 
@@ -105,6 +107,7 @@ public enum ColumnType {
       case STRING_ARRAY -> STRING;
       case LONG_ARRAY -> LONG;
       case DOUBLE_ARRAY -> DOUBLE;
+      case JSON_ARRAY -> JSON;
       case STRING, LONG, FLOAT, DOUBLE, JSON -> this;
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> this;
     };
@@ -116,8 +119,7 @@ public enum ColumnType {
       case STRING, STRING_ARRAY -> STRING_ARRAY;
       case LONG, LONG_ARRAY -> LONG_ARRAY;
       case FLOAT, DOUBLE, DOUBLE_ARRAY -> DOUBLE_ARRAY;
-      // Druid has ARRAY<COMPLEX<json>> (JSON_QUERY_ARRAY); no plan makes one yet.
-      case JSON -> throw new UnsupportedOperationException("ARRAY<COMPLEX<json>> is not supported");
+      case JSON, JSON_ARRAY -> JSON_ARRAY;
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
           throw new IllegalArgumentException("No array holds values of " + druidName);
     };
@@ -130,7 +132,7 @@ public enum ColumnType {
       case LONG -> "BIGINT";
       case FLOAT -> "FLOAT";
       case DOUBLE -> "DOUBLE";
-      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "ARRAY";
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON_ARRAY -> "ARRAY";
       case JSON, HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> "OTHER";
     };
   }

@@ -353,7 +353,14 @@ public final class StatementPlanner {
   }
 
   private static ColumnSignature dimension(String name, RelRoot root, List<RelDataType> fieldTypes) {
-    return new ColumnSignature(name, DruidTypes.nativeType(fieldTypes.get(fieldIndex(root, name)), name));
+    ColumnType type = DruidTypes.nativeType(fieldTypes.get(fieldIndex(root, name)), name);
+    if (type == ColumnType.JSON_ARRAY) {
+      // Queries read JSON_QUERY_ARRAY's arrays (UNNEST them, or TO_JSON_STRING); the segment writer has no
+      // column for them.
+      throw InvalidInput.exception("Column [" + name + "] of type [" + type.druidName() + "] cannot be written to a"
+          + " segment yet; UNNEST it, or wrap it in TO_JSON_STRING or PARSE_JSON(TO_JSON_STRING(…))");
+    }
+    return new ColumnSignature(name, type);
   }
 
   private static int fieldIndex(RelRoot root, String name) {

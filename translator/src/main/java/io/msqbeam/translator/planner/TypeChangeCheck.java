@@ -94,6 +94,7 @@ final class TypeChangeCheck {
       case LONG_ARRAY -> "BIGINT ARRAY";
       case DOUBLE_ARRAY -> "DOUBLE ARRAY";
       case JSON -> "COMPLEX<json>";
+      case JSON_ARRAY -> "COMPLEX<json> ARRAY";
       case HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR -> type.druidName();
     };
   }

@@ -25,7 +25,7 @@ public final class DruidTypes {
       case LONG -> factory.createSqlType(SqlTypeName.BIGINT);
       case FLOAT -> factory.createSqlType(SqlTypeName.FLOAT);
       case DOUBLE -> factory.createSqlType(SqlTypeName.DOUBLE);
-      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> factory.createArrayType(
+      case STRING_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, JSON_ARRAY -> factory.createArrayType(
           sqlType(factory, "", type.elementType()), -1);
       case JSON, HYPER_UNIQUE, LONG_STRING_PAIR, LONG_LONG_PAIR, LONG_FLOAT_PAIR, LONG_DOUBLE_PAIR ->
           throw new IllegalStateException("handled above");

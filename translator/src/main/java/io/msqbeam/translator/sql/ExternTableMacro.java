@@ -134,6 +134,10 @@ public final class ExternTableMacro implements TableMacro, InputTableFunction {
         throw ExternalErrors.uncategorized(
             "org.apache.druid.java.util.common.ISE: Encountered null type for column[" + name + "]");
       }
+      if (type == ColumnType.JSON_ARRAY) {
+        throw InvalidInput.exception("Column [" + name + "] of an EXTERN signature cannot have the type ["
+            + type.druidName() + "] yet: declare it COMPLEX<json> and use JSON_QUERY_ARRAY");
+      }
       if (type.isRollupState()) {
         // Input rows are parsed, not deserialised: a sketch or a pair cannot be read from a file here.
         throw InvalidInput.exception("Column [" + name + "] of an EXTERN signature cannot have the type ["

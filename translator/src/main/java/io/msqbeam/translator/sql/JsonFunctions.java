@@ -29,11 +29,17 @@ public final class JsonFunctions {
         factory.createArrayType(nullable(factory, SqlTypeName.VARCHAR), -1), true);
   };
 
+  private static final SqlReturnTypeInference JSON_ARRAY = binding -> {
+    RelDataTypeFactory factory = binding.getTypeFactory();
+    return factory.createTypeWithNullability(
+        factory.createArrayType(ComplexSqlType.json(binding.getTypeFactory()), -1), true);
+  };
+
   /** Each SQL function's native Druid function. */
   public static final Map<String, String> NATIVE_NAMES = Map.of(
       "PARSE_JSON", "parse_json", "TRY_PARSE_JSON", "try_parse_json", "TO_JSON_STRING", "to_json_string",
       "JSON_KEYS", "json_keys", "JSON_PATHS", "json_paths", "JSON_QUERY", "json_query", "JSON_OBJECT", "json_object",
-      "JSON_MERGE", "json_merge");
+      "JSON_MERGE", "json_merge", "JSON_QUERY_ARRAY", "json_query_array");
 
   /** JSON_QUERY(expr, path): the value (object, array or literal) at a JSONPath, as {@code COMPLEX<json>}. */
   public static final SqlFunction JSON_QUERY = function("JSON_QUERY", JSON,
@@ -52,6 +58,9 @@ public final class JsonFunctions {
         function("JSON_KEYS", STRING_ARRAY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING)),
         function("JSON_PATHS", STRING_ARRAY, OperandTypes.ANY),
         JSON_QUERY,
+        // JSON_QUERY_ARRAY(expr, path): the array at a JSONPath as an array of JSON values (a non-array value
+        // as an array of one), as ARRAY<COMPLEX<json>>.
+        function("JSON_QUERY_ARRAY", JSON_ARRAY, OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.STRING)),
         JSON_OBJECT,
         // JSON_MERGE(expr1, expr2[, …]): JSON strings or values merged, the rightmost value of a key kept.
         function("JSON_MERGE", JSON, OperandTypes.repeat(SqlOperandCountRanges.from(2), OperandTypes.ANY)));
