@@ -202,4 +202,36 @@ class AggregationsIT {
         + " GROUP BY dim2 ORDER BY dim2"))
         .isEqualTo(json("[[null,325323,325323],[\"\",0,null],[\"a\",7,7],[\"abc\",null,null]]"));
   }
+
+  @Test
+  void computesVariancesAndDeviationsAsDoubles() throws Exception {
+    // Druid's stats extension types these DOUBLE; the expected values are Python's statistics module over
+    // l1 (7, 325323, 0; the nulls ignored) and m1 (1 to 6): pvariance, variance, pstdev, stdev.
+    JsonNode longs = bothDoors("SELECT VAR_POP(l1), VAR_SAMP(l1), VARIANCE(l1), STDDEV_POP(l1), STDDEV_SAMP(l1),"
+        + " STDDEV(l1) FROM foo").get(0);
+    double[] expectedLongs = {23518394914.88889, 35277592372.333336, 35277592372.333336, 153357.08302810433,
+        187823.3009302449, 187823.3009302449};
+    for (int i = 0; i < expectedLongs.length; i++) {
+      assertThat(longs.get(i).isDouble()).as("column %d is a double: %s", i, longs).isTrue();
+      assertThat(longs.get(i).asDouble()).isCloseTo(expectedLongs[i], org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+    JsonNode floats = bothDoors("SELECT VAR_POP(m1), VAR_SAMP(m1), STDDEV_POP(m1), STDDEV_SAMP(m1) FROM foo").get(0);
+    double[] expectedFloats = {2.9166666666666665, 3.5, 1.707825127659933, 1.8708286933869707};
+    for (int i = 0; i < expectedFloats.length; i++) {
+      assertThat(floats.get(i).asDouble()).isCloseTo(expectedFloats[i], org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+    // Over no rows (SQL: null), and over one row the sample variance divides by zero rows: null too.
+    assertThat(bothDoors("SELECT VAR_POP(l1), STDDEV_SAMP(l1) FROM foo WHERE dim1 = 'nope'")).isEqualTo(json("[[null,null]]"));
+    assertThat(bothDoors("SELECT VAR_POP(l1), VAR_SAMP(l1) FROM foo WHERE l1 = 7")).isEqualTo(json("[[0.0,null]]"));
+  }
+
+  @Test
+  void countsDistinctValuesByTheBuiltinNameToo() throws Exception {
+    assertThat(bothDoors("SELECT APPROX_COUNT_DISTINCT_BUILTIN(dim2) FROM foo"))
+        .isEqualTo(bothDoors("SELECT APPROX_COUNT_DISTINCT(dim2) FROM foo"));
+    // Planned as Druid plans it: the cardinality (HyperLogLog) aggregator, not an exact count.
+    api.runToSuccess("SELECT APPROX_COUNT_DISTINCT_BUILTIN(dim2) FROM foo", "builtin", Map.of());
+    assertThat(api.report("query-builtin").at("/multiStageQuery/payload/stages/0/definition/processor/query/aggregations/0/type")
+        .asText()).isEqualTo("cardinality");
+  }
 }

@@ -26,6 +26,7 @@ import io.msqbeam.translator.plan.TableInputSpec;
 import io.msqbeam.translator.plan.VirtualColumn;
 import io.msqbeam.translator.sql.DruidTable;
 import io.msqbeam.translator.sql.ComplexSqlType;
+import io.msqbeam.translator.sql.DruidFunctions;
 import io.msqbeam.translator.sql.DruidTypes;
 import io.msqbeam.translator.sql.ExternalTable;
 import io.msqbeam.translator.sql.SystemTable;
@@ -318,7 +319,8 @@ final class StageGraphBuilder {
     }
     SqlKind kind = call.getAggregation().getKind();
     boolean approximate = !"false".equals(String.valueOf(nativeContext.get("useApproximateCountDistinct")));
-    boolean approxFunction = call.getAggregation().getName().equalsIgnoreCase("APPROX_COUNT_DISTINCT");
+    boolean approxFunction = call.getAggregation() == DruidFunctions.APPROX_COUNT_DISTINCT
+        || call.getAggregation() == io.msqbeam.translator.sql.DruidAggregateFunctions.APPROX_COUNT_DISTINCT_BUILTIN;
     if ((approxFunction || kind == SqlKind.COUNT && call.isDistinct() && approximate) && call.getArgList().size() == 1) {
       // Druid counts distinct values approximately by default (HyperLogLog, the cardinality aggregator).
       return new AggregatorSpec(AggregatorType.CARDINALITY, name, projected.get(call.getArgList().get(0)), filterColumn);

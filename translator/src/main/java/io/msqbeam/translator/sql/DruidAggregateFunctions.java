@@ -84,7 +84,7 @@ public final class DruidAggregateFunctions {
 
   public static List<SqlOperator> all() {
     return List.of(EARLIEST, LATEST, EARLIEST_BY, LATEST_BY, ANY_VALUE, STRING_AGG, LISTAGG, ARRAY_AGG,
-        ARRAY_CONCAT_AGG);
+        ARRAY_CONCAT_AGG, APPROX_COUNT_DISTINCT_BUILTIN);
   }
 
   /** An operand of the family that is a literal, also inside a CAST ({@code CAST(10 AS INTEGER)}), as Druid allows. */
@@ -119,6 +119,13 @@ public final class DruidAggregateFunctions {
         OperandTypes.sequence("'" + name + "(expr, separator, size)'", OperandTypes.ANY,
             literal(SqlTypeFamily.CHARACTER), literal(SqlTypeFamily.NUMERIC))));
   }
+
+  /**
+   * Druid's name for its built-in HyperLogLog distinct count, which APPROX_COUNT_DISTINCT means by default;
+   * planned as APPROX_COUNT_DISTINCT is.
+   */
+  public static final SqlAggFunction APPROX_COUNT_DISTINCT_BUILTIN = new DruidAggFunction(
+      "APPROX_COUNT_DISTINCT_BUILTIN", org.apache.calcite.sql.type.ReturnTypes.BIGINT, OperandTypes.ANY);
 
   private static class DruidAggFunction extends SqlAggFunction {
     DruidAggFunction(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {

@@ -44,8 +44,10 @@ public final class DruidOperatorTable implements SqlOperatorTable {
         new HttpFunction(httpConfig))) {
       operators.add(new InputTableFunctionOperator(function));
     }
-    this.druidOperators = operators.stream()
-        .collect(Collectors.groupingBy(op -> op.getName().toUpperCase(Locale.ROOT)));
+    Map<String, List<SqlOperator>> byName = new java.util.HashMap<>(operators.stream()
+        .collect(Collectors.groupingBy(op -> op.getName().toUpperCase(Locale.ROOT))));
+    VarianceFunctions.byName().forEach((name, op) -> byName.put(name, List.of(op)));
+    this.druidOperators = Map.copyOf(byName);
   }
 
   @Override
