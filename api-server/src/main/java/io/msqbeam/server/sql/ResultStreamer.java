@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.msqbeam.pipelines.stage.JobOutputs;
+import io.msqbeam.translator.planner.Explanation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * logged and the body is left without its end (no closing bracket, no trailing blank line), which is
  * how Druid signals a truncated response.
  */
-final class ResultStreamer {
+public final class ResultStreamer {
   private static final Logger LOG = LoggerFactory.getLogger(ResultStreamer.class);
 
   private final ObjectMapper json;
@@ -32,13 +33,7 @@ final class ResultStreamer {
 
   void stream(Context ctx, SqlQuery request, List<ResultColumn> columns, ResultValueConverter converter,
       Path outputDir, RunningQuery query) throws IOException {
-    ctx.status(200);
-    if (request.header()) {
-      ctx.header("X-Druid-SQL-Header-Included", "yes");
-    }
-    ctx.header("X-Druid-Response-Context", "{}");
-    ctx.contentType("application/json");
-    ResultWriter writer = request.resultFormat().newWriter(ctx.outputStream(), json);
+    ResultWriter writer = begin(ctx, request, json);
     try {
       writer.start(columns, request.resultHeader());
       JobOutputs.readResults(outputDir, row -> {
@@ -56,6 +51,29 @@ final class ResultStreamer {
       }
       LOG.warn("SQL query [{}] stopped after its response started; the body is truncated", query.sqlQueryId(), e);
     }
+  }
+
+  /**
+   * Answers {@code EXPLAIN PLAN FOR}: its one row ({@code PLAN}, {@code RESOURCES}, {@code ATTRIBUTES},
+   * VARCHAR each) in the request's result format, as Druid answers it on either endpoint.
+   */
+  public static void explain(Context ctx, SqlQuery request, Explanation explanation, ObjectMapper json) throws IOException {
+    ResultWriter writer = begin(ctx, request, json);
+    writer.start(List.of(new ResultColumn("PLAN", "STRING", "VARCHAR"), new ResultColumn("RESOURCES", "STRING", "VARCHAR"),
+        new ResultColumn("ATTRIBUTES", "STRING", "VARCHAR")), request.resultHeader());
+    writer.writeRow(List.of(explanation.plan(), explanation.resources(), explanation.attributes()));
+    writer.finish();
+  }
+
+  /** Sets the 200 status and Druid's result headers, and opens the request's result format's writer. */
+  private static ResultWriter begin(Context ctx, SqlQuery request, ObjectMapper json) throws IOException {
+    ctx.status(200);
+    if (request.header()) {
+      ctx.header("X-Druid-SQL-Header-Included", "yes");
+    }
+    ctx.header("X-Druid-Response-Context", "{}");
+    ctx.contentType("application/json");
+    return request.resultFormat().newWriter(ctx.outputStream(), json);
   }
 
   private static void write(ResultWriter writer, List<Object> values) {

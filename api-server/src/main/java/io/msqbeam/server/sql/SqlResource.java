@@ -92,6 +92,10 @@ public final class SqlResource implements Routes {
   private void execute(Context ctx, SqlQuery request, SqlQueryContext settings, RunningQuery query, Instant started)
       throws IOException, InterruptedException {
     PlannedStatement statement = plan(request, settings.sqlQueryId());
+    if (statement.explain()) {
+      ResultStreamer.explain(ctx, request, io.msqbeam.translator.planner.Explanation.of(statement), json);
+      return;
+    }
     String host = "localhost:" + ctx.req().getLocalPort();
     Instant deadline = settings.timeout() == null ? null : started.plus(settings.timeout());
     Path workDir = Files.createTempDirectory(Files.createDirectories(tmpDir), "sql-");

@@ -7,7 +7,10 @@ import io.msqbeam.server.http.DruidErrorBody;
 import io.msqbeam.server.http.Routes;
 import io.msqbeam.server.metadata.TaskRecord;
 import io.msqbeam.server.sql.SqlParameters;
+import io.msqbeam.server.sql.ResultStreamer;
 import io.msqbeam.server.sql.SqlQuery;
+import io.msqbeam.translator.planner.Explanation;
+import io.msqbeam.translator.planner.PlannedStatement;
 import io.msqbeam.server.sql.SqlQueryReader;
 import io.msqbeam.translator.error.DruidException;
 import java.util.LinkedHashMap;
@@ -21,9 +24,11 @@ import java.util.Optional;
 public final class TaskResource implements Routes {
   private final TaskService service;
   private final SqlQueryReader reader;
+  private final ObjectMapper json;
 
   public TaskResource(TaskService service, ObjectMapper json) {
     this.service = service;
+    this.json = json;
     this.reader = new SqlQueryReader(json);
   }
 
@@ -38,7 +43,7 @@ public final class TaskResource implements Routes {
     routes.post("/druid/v2/sql/task/{id}/shutdown", this::shutdown);
   }
 
-  private void submit(Context ctx) {
+  private void submit(Context ctx) throws java.io.IOException {
     // Druid's SqlTaskResource takes the SQL API's body: the same reading, errors and dynamic parameters.
     SqlQuery request = reader.read(ctx.bodyAsBytes());
     String sql = request.query();
@@ -46,7 +51,13 @@ public final class TaskResource implements Routes {
     Object requested = context.get("sqlQueryId");
     String sqlQueryId = requested == null ? TaskService.newQueryId() : requested.toString();
     try {
-      String taskId = service.submit(sql, context, SqlParameters.of(request.parameters()), sqlQueryId);
+      PlannedStatement statement = service.plan(sql, context, SqlParameters.of(request.parameters()), sqlQueryId);
+      if (statement.explain()) {
+        // Druid's SqlTaskResource answers EXPLAIN itself, as the SQL API would: no task.
+        ResultStreamer.explain(ctx, request, Explanation.of(statement), json);
+        return;
+      }
+      String taskId = service.submit(statement, sql, context, sqlQueryId);
       Map<String, Object> response = new LinkedHashMap<>();
       response.put("taskId", taskId);
       response.put("state", "RUNNING");

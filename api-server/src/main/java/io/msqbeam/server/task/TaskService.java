@@ -116,10 +116,28 @@ public final class TaskService implements AutoCloseable {
 
   /** As {@link #submit(String, Map, String)}, with dynamic parameters bound to the {@code ?}s in order. */
   public String submit(String sql, Map<String, Object> context, List<SqlParameter> parameters, String sqlQueryId) {
+    PlannedStatement statement = plan(sql, context, parameters, sqlQueryId);
+    if (statement.explain()) {
+      throw io.msqbeam.translator.error.InvalidInput.exception(
+          "EXPLAIN PLAN FOR is answered by /druid/v2/sql/task and /druid/v2/sql, not run as a task");
+    }
+    return submit(statement, sql, context, sqlQueryId);
+  }
+
+  /**
+   * Plans a statement as its task would run it (planning errors are thrown as DruidExceptions); an
+   * {@code EXPLAIN PLAN FOR} is answered from this, with no task.
+   */
+  public PlannedStatement plan(String sql, Map<String, Object> context, List<SqlParameter> parameters,
+      String sqlQueryId) {
+    String version = Instant.ofEpochMilli(System.currentTimeMillis()).toString();
+    return new StatementPlanner(catalog, httpInput).plan(sql, context, parameters, "query-" + sqlQueryId, version);
+  }
+
+  /** Queues a planned statement as task {@code query-<sqlQueryId>}; returns the task id. */
+  public String submit(PlannedStatement statement, String sql, Map<String, Object> context, String sqlQueryId) {
     String taskId = "query-" + sqlQueryId;
     long now = System.currentTimeMillis();
-    String version = Instant.ofEpochMilli(now).toString();
-    PlannedStatement statement = new StatementPlanner(catalog, httpInput).plan(sql, context, parameters, taskId, version);
     Runner runner = runners.forContext(context);
     LiveTask task = new LiveTask(taskId, statement, now, countInputFiles(statement));
     task.runner = runner;

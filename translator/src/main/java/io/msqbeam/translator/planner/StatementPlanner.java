@@ -83,6 +83,16 @@ public final class StatementPlanner {
     int workers = context.workerCount();
     SqlNode node = DruidSqlParser.parse(sql).accept(new ParameterBinder(parameters))
         .accept(new io.msqbeam.translator.sql.JsonCallRewriter());
+    if (node instanceof org.apache.calcite.sql.SqlExplain explain) {
+      // Druid plans the statement as it would run it and describes the plan instead of running it.
+      return plan(explain.getExplicandum(), context, workers, queryId, segmentVersion, contextValues, engine)
+          .explained();
+    }
+    return plan(node, context, workers, queryId, segmentVersion, contextValues, engine);
+  }
+
+  private PlannedStatement plan(SqlNode node, QueryContext context, int workers, String queryId,
+      String segmentVersion, Map<String, Object> contextValues, SqlEngine engine) {
     if (node instanceof DruidSqlIngest ingest) {
       return planIngestion(ingest, context, workers, queryId, segmentVersion, contextValues);
     }
@@ -110,7 +120,8 @@ public final class StatementPlanner {
           : DruidTypes.sqlTypeName(fieldTypes.get(field.getKey())));
     }
     QueryPlan plan = new QueryPlan(queryId, builder.stages(), new TaskReportDestination(mappings, sqlTypes));
-    return new PlannedStatement(PlannedStatement.Kind.SELECT, PlannedStatement.SELECT_DATASOURCE, plan);
+    return new PlannedStatement(PlannedStatement.Kind.SELECT, PlannedStatement.SELECT_DATASOURCE, plan,
+        ExplainAttributes.SELECT, false);
   }
 
   private PlannedStatement planIngestion(DruidSqlIngest ingest, QueryContext context, int workers, String queryId,
@@ -230,8 +241,10 @@ public final class StatementPlanner {
         List.of(), null, workers));
     QueryPlan plan = new QueryPlan(queryId, all, new DataSourceDestination(
         dataSource, granularity.druidName(), replaceTimeChunks, segmentVersion));
+    ExplainAttributes attributes = ExplainAttributes.ingestion(operation, dataSource, granularity.druidName(), clusteredBy,
+        replaceTimeChunks, replace && ((DruidSqlReplace) ingest).isOverwriteAll());
     return new PlannedStatement(replace ? PlannedStatement.Kind.REPLACE : PlannedStatement.Kind.INSERT, dataSource,
-        plan);
+        plan, attributes, false);
   }
 
   /**
