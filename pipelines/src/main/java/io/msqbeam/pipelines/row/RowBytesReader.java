@@ -34,6 +34,11 @@ final class RowBytesReader {
     position = 0;
   }
 
+  /** Bytes left to decode. */
+  int remaining() {
+    return bytes.length - position;
+  }
+
   /** Decodes from {@code row}, the bytes of one row without their length prefix. */
   void wrap(byte[] row) {
     bytes = row;

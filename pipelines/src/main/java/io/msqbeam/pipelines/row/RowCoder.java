@@ -77,6 +77,18 @@ public final class RowCoder extends CustomCoder<Object[]> {
   }
 
   /**
+   * Each row of a batch, rows' {@link #toBytes} encodings laid end to end, in order: a row needs no
+   * length of its own, since its columns say where it ends.
+   */
+  public void forEachRow(byte[] batch, java.util.function.Consumer<Object[]> action) {
+    RowBytesReader in = new RowBytesReader();
+    in.wrap(batch);
+    while (in.remaining() > 0) {
+      action.accept(read(in));
+    }
+  }
+
+  /**
    * Some columns of an encoded row as strings ({@code toString} of the value, null kept), the others
    * skipped without being decoded: a range key read from a row in transit.
    *

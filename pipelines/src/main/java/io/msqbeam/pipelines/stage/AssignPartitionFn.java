@@ -5,6 +5,8 @@ import io.msqbeam.pipelines.fault.Fault;
 import io.msqbeam.pipelines.fault.FaultException;
 import io.msqbeam.pipelines.row.RowCoder;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionView;
 
@@ -13,6 +15,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  * segment (and no worker) has to take a whole large chunk. The chunk's row count comes from a
  * counting pre-pass (a side input). Under range partitioning ({@link #ranged}) a row goes instead to
  * the partition whose key range holds it, from the chunk's {@link RangeBoundaries} (a side input).
+ * Rows leave in batches per partition ({@link PartitionBatches}), each value many encoded rows.
  */
 final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer>, byte[]>> {
   static final int MAX_BUCKETS = 5_000;
@@ -83,9 +86,13 @@ final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer
   private transient Map<Long, Long> counts;
   private transient Map<Long, RangeBoundaries> boundaries;
 
+  /** Rows gathered per partition until a batch is full or the bundle ends. */
+  private transient PartitionBatches batches;
+
   @Setup
   public void setup() {
     assigned = new java.util.HashMap<>();
+    batches = new PartitionBatches();
   }
 
   @ProcessElement
@@ -96,15 +103,21 @@ final class AssignPartitionFn extends DoFn<KV<Long, byte[]>, KV<KV<Long, Integer
       checkLimits(counts);
       boundaries = ranges == null ? null : context.sideInput(ranges);
     }
+    int partition;
     if (ranges != null) {
-      int partition = boundaries.get(element.getKey())
-          .partitionOf(rowCoder.stringValues(element.getValue(), keyPositions));
-      context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
-      return;
+      partition = boundaries.get(element.getKey()).partitionOf(rowCoder.stringValues(element.getValue(), keyPositions));
+    } else {
+      long rows = counts.getOrDefault(element.getKey(), 1L);
+      int partitions = (int) Math.max(1, (rows + rowsPerSegment - 1) / rowsPerSegment);
+      partition = partitions == 1 ? 0 : (int) (assigned.merge(element.getKey(), 1L, Long::sum) % partitions);
     }
-    long rows = counts.getOrDefault(element.getKey(), 1L);
-    int partitions = (int) Math.max(1, (rows + rowsPerSegment - 1) / rowsPerSegment);
-    int partition = partitions == 1 ? 0 : (int) (assigned.merge(element.getKey(), 1L, Long::sum) % partitions);
-    context.output(KV.of(KV.of(element.getKey(), partition), element.getValue()));
+    batches.add(KV.of(element.getKey(), partition), element.getValue(),
+        (key, batch) -> context.output(KV.of(key, batch)));
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    batches.flush((key, batch) -> context.output(KV.of(key, batch), BoundedWindow.TIMESTAMP_MIN_VALUE,
+        GlobalWindow.INSTANCE));
   }
 }

@@ -128,15 +128,18 @@ final class WriteSegmentFn extends DoFn<KV<KV<Long, Integer>, Iterable<byte[]>>,
     }
     try (SegmentWriter writer = new SegmentWriter(schema, interval, version, partitionNum, shardSpec,
         new File(workDir), new File(deepStorageDir), generator.tuningConfig().maxRowsInMemory())) {
-      for (byte[] encoded : partition.getValue()) {
-        Object[] row = rowCoder.fromBytes(encoded);
-        Object[] values = new Object[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-          values[i] = row[positions[i]];
-        }
-        long time = timePosition < 0 ? 0L : ((Number) row[timePosition]).longValue();
-        writer.add(time, values);
-        rowsProcessed.inc();
+      int[] columnPositions = positions;
+      for (byte[] batch : partition.getValue()) {
+        // Each value is a batch of rows (AssignPartitionFn), decoded one row at a time.
+        rowCoder.forEachRow(batch, row -> {
+          Object[] values = new Object[columnPositions.length];
+          for (int i = 0; i < columnPositions.length; i++) {
+            values[i] = row[columnPositions[i]];
+          }
+          long time = timePosition < 0 ? 0L : ((Number) row[timePosition]).longValue();
+          writer.add(time, values);
+          rowsProcessed.inc();
+        });
       }
       WrittenSegment segment = writer.finish();
       rowsPushed.inc(segment.numRows());
