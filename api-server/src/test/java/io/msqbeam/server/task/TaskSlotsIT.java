@@ -129,4 +129,25 @@ class TaskSlotsIT {
     assertThat(api.sqlArray("SELECT COUNT(*) FROM alpha")).isEqualTo(TaskApi.JSON.readTree("[[2]]"));
     assertThat(api.sqlArray("SELECT COUNT(*) FROM beta")).isEqualTo(TaskApi.JSON.readTree("[[2]]"));
   }
+
+  @Test
+  void aSecondWriterOfTheSameDatasourceWaitsForTheFirstsLockWithASlotFree() throws Exception {
+    startServer(2);
+    submit(heldInsert("shared"), "writer1");
+    api.awaitRunning("query-writer1");
+    submit("INSERT INTO shared " + SampleData.SAMPLED_SELECT + " PARTITIONED BY DAY", "writer2");
+
+    // A slot is free, but the datasource's lock is not: the second writer, which alone takes well under a
+    // second, has not finished while the first holds the lock (here it waits queued, shown PENDING).
+    Thread.sleep(1_000);
+    assertThat(status("query-writer2").path("statusCode").asText()).isEqualTo("RUNNING");
+    assertThat(api.sqlArray("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'shared'"))
+        .isEqualTo(TaskApi.JSON.readTree("[[0]]"));
+
+    release.countDown();
+    assertThat(api.awaitTerminal("query-writer1").path("statusCode").asText()).isEqualTo("SUCCESS");
+    assertThat(api.awaitTerminal("query-writer2").path("statusCode").asText()).isEqualTo("SUCCESS");
+    // Both appends are visible: the held input's 2 rows and the sample's 20, in one day chunk.
+    assertThat(api.sqlArray("SELECT COUNT(*) FROM shared")).isEqualTo(TaskApi.JSON.readTree("[[22]]"));
+  }
 }
