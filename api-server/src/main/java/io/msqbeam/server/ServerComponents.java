@@ -81,13 +81,13 @@ public final class ServerComponents implements AutoCloseable {
       TaskService taskService = new TaskService(metadataStore.tasks(), metadataStore.segments(), runner,
           catalog.forTaskEngine(),
           jsonMapper, config.tmpDir(), config.deepStorageDir().toAbsolutePath(), "localhost", config.port(),
-          config.taskSlots(), httpInput);
+          config.taskSlots(), config.inputSplitBytes(), httpInput);
       List<Routes> routes = List.of(
           new TaskResource(taskService, jsonMapper),
           new StatementResource(taskService, jsonMapper),
           new LookupCoordinatorResource(lookups, jsonMapper),
           new SqlResource(catalog, runner, jsonMapper, config.tmpDir().resolve("sql"),
-              config.deepStorageDir().toAbsolutePath(), httpInput));
+              config.deepStorageDir().toAbsolutePath(), config.inputSplitBytes(), httpInput));
       ApiServer apiServer = new ApiServer(config.host(), config.port(), jsonMapper, routes);
       return new ServerComponents(config, jsonMapper, metadataStore, apiServer, taskService, runner);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.msqbeam.server.config;
 
+import io.msqbeam.pipelines.stage.PipelineSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,10 @@ import static java.util.Objects.requireNonNull;
  * @param flinkMaster REST address ({@code host:port}) of a Flink 1.19 session cluster that runner {@code flink}
  *     sends jobs to; empty for the embedded cluster
  * @param flinkJobJar the jar shipped with every job to that cluster (module flink-job's {@code …-job.jar})
+ * @param inputSplitBytes uncompressed input files above this size are read in byte ranges of about this size
  */
 public record ServerConfig(String host, int port, Path dataDir, String runner, int taskSlots,
-    Optional<String> flinkMaster, Optional<Path> flinkJobJar) {
+    Optional<String> flinkMaster, Optional<Path> flinkJobJar, long inputSplitBytes) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8888;
   public static final Path DEFAULT_DATA_DIR = Path.of("var");
@@ -57,10 +59,14 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
       throw new IllegalArgumentException("the Flink master must be host:port (the JobManager's REST address), got '"
           + flinkMaster.get() + "'");
     }
+    if (inputSplitBytes < 1) {
+      throw new IllegalArgumentException("input split bytes must be at least 1, got " + inputSplitBytes);
+    }
   }
 
   public ServerConfig(String host, int port, Path dataDir, String runner, int taskSlots) {
-    this(host, port, dataDir, runner, taskSlots, Optional.empty(), Optional.empty());
+    this(host, port, dataDir, runner, taskSlots, Optional.empty(), Optional.empty(),
+        PipelineSettings.DEFAULT_INPUT_SPLIT_BYTES);
   }
 
   /** The configuration used when no flag is given. */
@@ -69,31 +75,35 @@ public record ServerConfig(String host, int port, Path dataDir, String runner, i
   }
 
   public ServerConfig withHost(String newHost) {
-    return new ServerConfig(newHost, port, dataDir, runner, taskSlots, flinkMaster, flinkJobJar);
+    return new ServerConfig(newHost, port, dataDir, runner, taskSlots, flinkMaster, flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDir, runner, taskSlots, flinkMaster, flinkJobJar);
+    return new ServerConfig(host, newPort, dataDir, runner, taskSlots, flinkMaster, flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(host, port, newDataDir, runner, taskSlots, flinkMaster, flinkJobJar);
+    return new ServerConfig(host, port, newDataDir, runner, taskSlots, flinkMaster, flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withRunner(String newRunner) {
-    return new ServerConfig(host, port, dataDir, newRunner, taskSlots, flinkMaster, flinkJobJar);
+    return new ServerConfig(host, port, dataDir, newRunner, taskSlots, flinkMaster, flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withTaskSlots(int newTaskSlots) {
-    return new ServerConfig(host, port, dataDir, runner, newTaskSlots, flinkMaster, flinkJobJar);
+    return new ServerConfig(host, port, dataDir, runner, newTaskSlots, flinkMaster, flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withFlinkMaster(String hostAndPort) {
-    return new ServerConfig(host, port, dataDir, runner, taskSlots, Optional.of(hostAndPort), flinkJobJar);
+    return new ServerConfig(host, port, dataDir, runner, taskSlots, Optional.of(hostAndPort), flinkJobJar, inputSplitBytes);
   }
 
   public ServerConfig withFlinkJobJar(Path jar) {
-    return new ServerConfig(host, port, dataDir, runner, taskSlots, flinkMaster, Optional.of(jar));
+    return new ServerConfig(host, port, dataDir, runner, taskSlots, flinkMaster, Optional.of(jar), inputSplitBytes);
+  }
+
+  public ServerConfig withInputSplitBytes(long newInputSplitBytes) {
+    return new ServerConfig(host, port, dataDir, runner, taskSlots, flinkMaster, flinkJobJar, newInputSplitBytes);
   }
 
   /** The host of {@link #flinkMaster}. */

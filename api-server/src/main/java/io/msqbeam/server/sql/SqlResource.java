@@ -50,9 +50,12 @@ public final class SqlResource implements Routes {
   private final Path tmpDir;
   private final Path deepStorageDir;
 
+  private final long inputSplitBytes;
+
   public SqlResource(Catalog catalog, RunnerSelection runners, ObjectMapper json, Path tmpDir, Path deepStorageDir,
-      HttpInputSourceConfig httpInput) {
+      long inputSplitBytes, HttpInputSourceConfig httpInput) {
     this.httpInput = httpInput;
+    this.inputSplitBytes = inputSplitBytes;
     this.catalog = catalog;
     this.runners = runners;
     this.json = json;
@@ -103,7 +106,7 @@ public final class SqlResource implements Routes {
       Path outputDir = workDir.resolve("output");
       checkNotStopped(query, deadline, host);
       RunningJob job = runners.forSql(request.context()).submit(statement.plan(), new PipelineSettings(outputDir.toString(),
-          workDir.resolve("work").toString(), deepStorageDir.toString()));
+          workDir.resolve("work").toString(), deepStorageDir.toString(), inputSplitBytes));
       query.attach(job);
       awaitSuccess(job, query, deadline, host);
       ResultValueConverter converter = new ResultValueConverter(

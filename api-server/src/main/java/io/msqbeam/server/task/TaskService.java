@@ -77,10 +77,13 @@ public final class TaskService implements AutoCloseable {
    */
   private final Map<String, java.util.concurrent.locks.ReentrantLock> dataSourceLocks = new ConcurrentHashMap<>();
 
+  private final long inputSplitBytes;
+
   public TaskService(TaskStore tasks, SegmentStore segments, RunnerSelection runners, MetadataCatalog catalog, ObjectMapper json,
       Path tmpDir, Path deepStorageDir, String locationHost, int locationPort, int taskSlots,
-      HttpInputSourceConfig httpInput) {
+      long inputSplitBytes, HttpInputSourceConfig httpInput) {
     this.httpInput = httpInput;
+    this.inputSplitBytes = inputSplitBytes;
     this.tasks = tasks;
     this.segments = segments;
     this.runners = runners;
@@ -219,7 +222,8 @@ public final class TaskService implements AutoCloseable {
         throw new FaultException(limit);
       }
       RunningJob job = task.runner.submit(task.runPlan,
-          new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString()));
+          new PipelineSettings(outputDir.toString(), workDir.resolve("work").toString(), deepStorageDir.toString(),
+              inputSplitBytes));
       task.job = job;
       if (task.shutdownRequested) {
         job.cancel();

@@ -61,13 +61,6 @@ public final class QueryPipelines {
   /** Quantiles computed per time chunk for range partitioning: the resolution of its split points. */
   static final int RANGE_QUANTILES = 1001;
 
-  /**
-   * Uncompressed files above this size are read in ranges of about this size, spread over the
-   * workers: large enough that a split's set-up is noise, small enough that a few splits per worker
-   * even out the load of randomly spread splits.
-   */
-  static final long INPUT_SPLIT_BYTES = 32L << 20;
-
   private QueryPipelines() {}
 
   public static void build(Pipeline pipeline, QueryPlan plan, PipelineSettings settings) {
@@ -291,7 +284,8 @@ public final class QueryPipelines {
       return outputs.get(stage.stage());
     }
     if (input instanceof ExternalInputSpec external) {
-        List<InputSplit> splits = InputSplits.forReading(external.inputSource(), external.inputFormat(), INPUT_SPLIT_BYTES);
+        List<InputSplit> splits = InputSplits.forReading(external.inputSource(), external.inputFormat(),
+            settings.inputSplitBytes());
         return pipeline
             .apply(name + "splits", Create.of(splits).withCoder(SerializableCoder.of(InputSplit.class)))
             .apply(name + "spread", Reshuffle.viaRandomKey())
