@@ -227,8 +227,9 @@ public final class ReportBuilder {
       for (int number : numbers) {
         // Rows a stage reads from an upstream stage are only counted as that stage's output, not by
         // the worker that received them: the first worker shows them all.
+        boolean first = number == numbers.iterator().next();
         Map<String, Object> worker = workerCounters(task, stage, counters.ofWorker(number),
-            number == numbers.iterator().next() ? counters : StageCounters.EMPTY);
+            first ? counters : StageCounters.EMPTY, first);
         if (!worker.isEmpty()) {
           workers.put(Integer.toString(number), worker);
         }
@@ -245,7 +246,7 @@ public final class ReportBuilder {
    * what it read from upstream stages, the upstream stages' output ({@code upstream}).
    */
   private static Map<String, Object> workerCounters(LiveTask task, StageDefinition stage, StageCounters own,
-      StageCounters upstream) {
+      StageCounters upstream, boolean first) {
     int n = stage.stageNumber();
     Map<String, Object> worker = new LinkedHashMap<>();
     InputSpec input = stage.input().get(0);
@@ -254,8 +255,11 @@ public final class ReportBuilder {
       Map<String, Object> channel = channel(own.value(n, CounterNames.INPUT0, "rows"),
           input instanceof ExternalInputSpec ? own.value(n, CounterNames.INPUT0, "bytes") : null);
       channel.put("files", List.of(own.value(n, CounterNames.INPUT0, "files")));
-      channel.put("totalFiles", List.of(input instanceof ExternalInputSpec ? (long) task.totalFiles
-          : ((TableInputSpec) input).segments().size()));
+      // Druid's totalFiles is what the worker's input slice holds, so the workers' values add up to
+      // the input's files. Which worker reads which split is the runner's choice, unknown until the
+      // end: the first worker shows them all, so the sum and files/totalFiles still hold.
+      long total = input instanceof ExternalInputSpec ? task.totalFiles : ((TableInputSpec) input).segments().size();
+      channel.put("totalFiles", List.of(first ? total : 0L));
       worker.put("input0", channel);
     } else if (generation != null) {
       worker.put("input0", channel(generation.getOrDefault("rowsProcessed", 0L), null));

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * One uncompressed file larger than the server's split size, read in byte ranges on two workers
  * ({@code maxNumTasks} 3) on each runner: every row arrives exactly once, and the report's input0
- * counters are Druid's for one file read whole (rows, bytes of the file, files 1). The file is
- * generated here; the expected count, sum and distinct ids are computed while writing it.
+ * counters are Druid's for one file read whole (rows, bytes of the file, files and totalFiles 1
+ * summed over the workers). The file is generated here; the expected count, sum and distinct ids
+ * are computed while writing it.
  */
 class ParallelFileSplitsIT {
   private static final int ROWS = 40_000;
@@ -85,5 +86,7 @@ class ParallelFileSplitsIT {
     assertThat(TaskApi.counterTotal(report, 0, "input0", "rows")).isEqualTo(ROWS);
     assertThat(TaskApi.counterTotal(report, 0, "input0", "bytes")).isEqualTo(Files.size(file));
     assertThat(TaskApi.counterTotal(report, 0, "input0", "files")).isEqualTo(1);
+    // Druid's per-worker totalFiles are the files of each worker's slice: they add up to the input's one file.
+    assertThat(TaskApi.counterTotal(report, 0, "input0", "totalFiles")).isEqualTo(1);
   }
 }
